@@ -1,0 +1,41 @@
+namespace ProducerConsumer.Engines;
+
+/// <summary>
+/// The shape of one pipeline run, shared by every engine so that runs compare item for item.
+/// </summary>
+/// <param name="Capacity">The maximum number of items the buffer holds.</param>
+/// <param name="Producers">The number of producers.</param>
+/// <param name="Consumers">The number of consumers.</param>
+/// <param name="MaxBatch">
+/// The maximum number of items one message carries in the actor engine: demand, credit and item messages carry
+/// counts up to this value. 1 is the literal per-item protocol (demand 1, ack 1).
+/// </param>
+/// <param name="ProducerWork">The simulated cost of producing one item.</param>
+/// <param name="ConsumerWork">The simulated cost of consuming one item.</param>
+/// <param name="Seed">The seed of every random choice in the run.</param>
+public sealed record PipelineSettings(
+    int Capacity,
+    int Producers,
+    int Consumers,
+    int MaxBatch,
+    Workloads.ItemWork ProducerWork,
+    Workloads.ItemWork ConsumerWork,
+    int Seed)
+{
+    /// <summary>The default maximum batch: large enough to amortize per-message cost, small enough to keep latency low.</summary>
+    public const int DefaultMaxBatch = 64;
+
+    /// <summary>Creates settings with no simulated work.</summary>
+    public static PipelineSettings Create(int capacity, int producers, int consumers, int maxBatch = DefaultMaxBatch, int seed = 1) =>
+        new(capacity, producers, consumers, maxBatch, Workloads.ItemWork.None, Workloads.ItemWork.None, seed);
+
+    /// <summary>Throws <see cref="ArgumentOutOfRangeException"/> naming the first setting that is out of range.</summary>
+    public PipelineSettings Validate()
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(Capacity, 1, nameof(Capacity));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Producers, 1, nameof(Producers));
+        ArgumentOutOfRangeException.ThrowIfLessThan(Consumers, 1, nameof(Consumers));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxBatch, 1, nameof(MaxBatch));
+        return this;
+    }
+}

@@ -1,0 +1,42 @@
+namespace ProducerConsumer.Workloads;
+
+/// <summary>
+/// The simulated cost of producing or consuming one item: a delay (waiting without CPU, as for I/O), a fixed
+/// amount of CPU work, or both. With <see cref="Random"/> set, each item's cost is drawn uniformly from zero to
+/// twice the configured value, so the mean stays the configured value.
+/// </summary>
+/// <param name="Delay">The time to wait per item; <see cref="TimeSpan.Zero"/> for none.</param>
+/// <param name="CpuIterations">Iterations of a CPU-bound loop per item; 0 for none.</param>
+/// <param name="Random">Whether each item's cost is random around the configured value.</param>
+public sealed record ItemWork(TimeSpan Delay, int CpuIterations, bool Random)
+{
+    /// <summary>No work: the item is handed on at once.</summary>
+    public static ItemWork None { get; } = new(TimeSpan.Zero, 0, false);
+
+    /// <summary>Whether an item costs nothing, so engines can skip the work step entirely.</summary>
+    public bool IsNone => Delay == TimeSpan.Zero && CpuIterations == 0;
+
+    /// <summary>Whether an item waits, so engines that must not block a thread wait asynchronously.</summary>
+    public bool HasDelay => Delay > TimeSpan.Zero;
+
+    public override string ToString()
+    {
+        if (IsNone)
+        {
+            return "none";
+        }
+
+        var parts = new List<string>(2);
+        if (HasDelay)
+        {
+            parts.Add($"delay {Delay.TotalMilliseconds:0.###} ms");
+        }
+
+        if (CpuIterations > 0)
+        {
+            parts.Add($"cpu {CpuIterations} iterations");
+        }
+
+        return string.Join(" + ", parts) + (Random ? " (random)" : "");
+    }
+}
