@@ -1,3 +1,4 @@
+using Akka.Actor;
 using Akka.Configuration;
 using ProducerConsumer.Engines;
 using ProducerConsumer.Workloads;
@@ -17,6 +18,17 @@ public sealed class ActorEngine : IPipelineEngine
 
     public string Name => "actor";
 
-    public Task<PipelineRun> RunAsync<T>(PipelineSettings settings, IItemSource<T> source, IItemSink<T> sink, CancellationToken cancellationToken = default) =>
-        throw new NotImplementedException();
+    public async Task<PipelineRun> RunAsync<T>(PipelineSettings settings, IItemSource<T> source, IItemSink<T> sink, CancellationToken cancellationToken = default)
+    {
+        settings.Validate();
+        var system = ActorSystem.Create("producer-consumer", _config);
+        try
+        {
+            return await ActorPipeline.RunAsync(system, settings, source, sink, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await system.Terminate().ConfigureAwait(false);
+        }
+    }
 }

@@ -1,0 +1,31 @@
+using Akka.Actor;
+using ProducerConsumer.Engines;
+using ProducerConsumer.Workloads;
+
+namespace ProducerConsumer.Actors;
+
+/// <summary>Runs one pipeline inside an existing actor system, such as a test kit's.</summary>
+public static class ActorPipeline
+{
+    private static long s_runs;
+
+    /// <summary>Starts a coordinator for the run and completes when every actor of the run has stopped.</summary>
+    /// <exception cref="PipelineFailedException">An actor of the run failed.</exception>
+    public static async Task<PipelineRun> RunAsync<T>(
+        IActorRefFactory system,
+        PipelineSettings settings,
+        IItemSource<T> source,
+        IItemSink<T> sink,
+        CancellationToken cancellationToken = default)
+    {
+        settings.Validate();
+        var counters = new PipelineCounters(settings.Producers, settings.Consumers);
+        var completion = new TaskCompletionSource<PipelineRun>(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var name = $"pipeline-{Interlocked.Increment(ref s_runs)}";
+        var coordinator = system.ActorOf(Props.Create(() => new PipelineCoordinator<T>(settings, source, sink, counters, completion)), name);
+
+        await using var registration = cancellationToken.Register(() => coordinator.Tell(CancelRun.Instance));
+        return await completion.Task.ConfigureAwait(false);
+    }
+}

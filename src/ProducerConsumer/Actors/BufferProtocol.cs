@@ -1,0 +1,97 @@
+namespace ProducerConsumer.Actors;
+
+// The messages between producers, the bounded buffer and consumers.
+//
+//   producer                       buffer                          consumer
+//      | --- RegisterProducer ---->  |                                 |
+//      | <-------- Credit(n) ------  |  <--------- Demand(n) --------- |
+//      | ------ Produce(items) ----> |  ----- Delivery(id, items) ---> |
+//      | <-------- Credit(n) ------  |  <------- Ack(id, n) ---------- |
+//      | ------- EndOfStream ------> |                                 |
+//      | <-- EndOfStreamAccepted --  |  (all producers ended, queue    |
+//                                    |   empty, every delivery acked)  |
+//                                    |  -------- EndOfStream --------> |
+//
+// Backpressure is the counts: a producer sends no more items than its unused credit, and the buffer delivers no
+// more items to a consumer than its unacknowledged demand. Every count is at most the run's maximum batch size,
+// which makes batch size 1 the literal per-item protocol.
+
+/// <summary>Producer to buffer, once at start: makes the sender a producer that receives credit in turn.</summary>
+public sealed class RegisterProducer
+{
+    public static RegisterProducer Instance { get; } = new();
+
+    private RegisterProducer()
+    {
+    }
+
+    public override string ToString() => nameof(RegisterProducer);
+}
+
+/// <summary>
+/// Buffer to producer: the buffer has reserved <paramref name="Count"/> free slots for this producer, which may
+/// now send that many more items. Credit is the buffer's ack: it is granted as items leave the buffer.
+/// </summary>
+public sealed record Credit(int Count);
+
+/// <summary>Producer to buffer: items sent against credit, in source order; never more than the unused credit.</summary>
+public sealed record Produce<T>(T[] Items)
+{
+    public override string ToString() => $"Produce<{typeof(T).Name}>({Items.Length} items)";
+}
+
+/// <summary>
+/// The protocol's poison pill. Producer to buffer: the producer's source is exhausted and it sends no more items.
+/// Buffer to consumer: every item of every producer has been delivered and acknowledged, so the consumer stops.
+/// </summary>
+/// <remarks>
+/// Akka's own <c>PoisonPill</c> is not used: it stops an actor in mailbox order and drops what the actor still
+/// holds, while this message is forwarded only once nothing is held or in flight.
+/// </remarks>
+public sealed class EndOfStream
+{
+    public static EndOfStream Instance { get; } = new();
+
+    private EndOfStream()
+    {
+    }
+
+    public override string ToString() => nameof(EndOfStream);
+}
+
+/// <summary>
+/// Buffer to producer, in reply to its <see cref="EndOfStream"/>: the buffer sends this producer nothing more, so
+/// the producer stops without leaving credit in dead letters.
+/// </summary>
+public sealed class EndOfStreamAccepted
+{
+    public static EndOfStreamAccepted Instance { get; } = new();
+
+    private EndOfStreamAccepted()
+    {
+    }
+
+    public override string ToString() => nameof(EndOfStreamAccepted);
+}
+
+/// <summary>
+/// Consumer to buffer: the consumer can take <paramref name="Count"/> more items (at least 1). The first demand
+/// registers the sender as a consumer. Demands are served in the order they arrived.
+/// </summary>
+public sealed record Demand(int Count);
+
+/// <summary>
+/// Buffer to consumer: items in buffer order, at most the consumer's outstanding demand. The items stay in flight
+/// to this consumer until it acknowledges delivery <paramref name="Id"/>.
+/// </summary>
+public sealed record Delivery<T>(long Id, T[] Items)
+{
+    public override string ToString() => $"Delivery<{typeof(T).Name}>(id {Id}, {Items.Length} items)";
+}
+
+/// <summary>
+/// Consumer to buffer: every item of delivery <paramref name="DeliveryId"/> is finished, so it leaves the
+/// in-flight set, and the consumer can take <paramref name="Demand"/> more items (0 for none). Acks arrive in
+/// delivery order, because a consumer finishes its deliveries one after another.
+/// </summary>
+public sealed record Ack(long DeliveryId, int Demand);

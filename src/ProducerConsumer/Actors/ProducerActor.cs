@@ -1,0 +1,127 @@
+using Akka.Actor;
+using Akka.Event;
+using ProducerConsumer.Engines;
+using ProducerConsumer.Workloads;
+
+namespace ProducerConsumer.Actors;
+
+/// <summary>
+/// Reads items from the source only against credit from the buffer, so that a slow buffer slows the producer
+/// instead of filling a mailbox. Sends <see cref="EndOfStream"/> once the source is exhausted, and stops when the
+/// buffer accepts it.
+/// </summary>
+public sealed class ProducerActor<T> : ReceiveActor
+{
+    private readonly int _index;
+
+    private readonly IActorRef _buffer;
+
+    private readonly IItemSource<T> _source;
+
+    private readonly WorkSimulator _work;
+
+    private readonly int _maxBatch;
+
+    private readonly PipelineCounters _counters;
+
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+
+    /// <summary>Items the buffer has reserved room for and this producer has not sent yet.</summary>
+    private int _credit;
+
+    private long _produced;
+
+    public ProducerActor(int index, IActorRef buffer, IItemSource<T> source, ItemWork work, int seed, int maxBatch, PipelineCounters counters)
+    {
+        _index = index;
+        _buffer = buffer;
+        _source = source;
+        _work = new WorkSimulator(work, seed);
+        _maxBatch = maxBatch;
+        _counters = counters;
+
+        // Delayed work waits without blocking a dispatcher thread; the mailbox is suspended meanwhile, so credit
+        // that arrives during the wait is handled after the current batch is sent.
+        if (_work.HasDelay)
+        {
+            ReceiveAsync<Credit>(HandleCreditAsync);
+        }
+        else
+        {
+            Receive<Credit>(HandleCredit);
+        }
+
+        Receive<EndOfStreamAccepted>(_ => Context.Stop(Self));
+    }
+
+    protected override void PreStart() => _buffer.Tell(RegisterProducer.Instance);
+
+    protected override void PostStop() => _log.Debug("Producer {0} stopped [produced={1}]", _index, _produced);
+
+    private void HandleCredit(Credit credit)
+    {
+        _credit += credit.Count;
+        while (_credit > 0)
+        {
+            var items = ReadBatch();
+            if (items is null)
+            {
+                return;
+            }
+
+            if (!_work.IsNone)
+            {
+                for (var i = 0; i < items.Length; i++)
+                {
+                    _work.Perform();
+                }
+            }
+
+            Send(items);
+        }
+    }
+
+    private async Task HandleCreditAsync(Credit credit)
+    {
+        _credit += credit.Count;
+        while (_credit > 0)
+        {
+            var items = ReadBatch();
+            if (items is null)
+            {
+                return;
+            }
+
+            for (var i = 0; i < items.Length; i++)
+            {
+                await _work.PerformAsync();
+            }
+
+            Send(items);
+        }
+    }
+
+    /// <summary>Reads up to the credit and the batch size; sends end of stream and returns null once the source is exhausted.</summary>
+    private T[]? ReadBatch()
+    {
+        var items = new T[Math.Min(_credit, _maxBatch)];
+        var read = _source.Read(items);
+        if (read == 0)
+        {
+            // Unused credit goes back with the end of stream; the buffer reclaims it.
+            _credit = 0;
+            _buffer.Tell(EndOfStream.Instance);
+            return null;
+        }
+
+        return read == items.Length ? items : items[..read];
+    }
+
+    private void Send(T[] items)
+    {
+        _credit -= items.Length;
+        _produced += items.Length;
+        _counters.AddProduced(_index, items.Length);
+        _buffer.Tell(new Produce<T>(items));
+    }
+}
