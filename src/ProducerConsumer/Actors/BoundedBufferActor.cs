@@ -39,7 +39,7 @@ public sealed class BoundedBufferActor<T> : ReceiveActor
 
     private readonly Dictionary<IActorRef, ProducerSlot> _producersByRef = [];
 
-    /// <summary>Position in <see cref="_producers"/> where the next round of credit starts.</summary>
+    /// <summary>Position in <see cref="_producers"/>, modulo its length, where the next round of credit starts.</summary>
     private int _creditTurn;
 
     /// <summary>Credit granted to producers and not yet used; reserved slots that no one else may fill.</summary>
@@ -278,8 +278,8 @@ public sealed class BoundedBufferActor<T> : ReceiveActor
         var share = Math.Min(_settings.MaxBatch, Math.Max(1, _settings.Capacity / active));
         for (var step = 0; step < _producers.Count && free > 0; step++)
         {
-            var producer = _producers[_creditTurn];
-            _creditTurn = (_creditTurn + 1) % _producers.Count;
+            var index = (_creditTurn + step) % _producers.Count;
+            var producer = _producers[index];
             if (producer.Ended || producer.Credit > share / 2)
             {
                 continue;
@@ -290,6 +290,9 @@ public sealed class BoundedBufferActor<T> : ReceiveActor
             _unusedCredit += grant;
             free -= grant;
             producer.Ref.Tell(new Credit(grant));
+
+            // The next round starts after the producer served last, including producers that register later.
+            _creditTurn = index + 1;
         }
 
         Debug.Assert(_count + _unusedCredit <= _settings.Capacity, "Queued items plus unused credit never exceed the capacity.");

@@ -31,6 +31,9 @@ public sealed class ProducerActor<T> : ReceiveActor
 
     private long _produced;
 
+    /// <summary>Whether this producer sent its end of stream; credit still in transit then is ignored.</summary>
+    private bool _ended;
+
     public ProducerActor(int index, IActorRef buffer, IItemSource<T> source, ItemWork work, int seed, int maxBatch, PipelineCounters counters)
     {
         _index = index;
@@ -60,6 +63,11 @@ public sealed class ProducerActor<T> : ReceiveActor
 
     private void HandleCredit(Credit credit)
     {
+        if (_ended)
+        {
+            return;
+        }
+
         _credit += credit.Count;
         while (_credit > 0)
         {
@@ -83,6 +91,11 @@ public sealed class ProducerActor<T> : ReceiveActor
 
     private async Task HandleCreditAsync(Credit credit)
     {
+        if (_ended)
+        {
+            return;
+        }
+
         _credit += credit.Count;
         while (_credit > 0)
         {
@@ -108,8 +121,9 @@ public sealed class ProducerActor<T> : ReceiveActor
         var read = _source.Read(items);
         if (read == 0)
         {
-            // Unused credit goes back with the end of stream; the buffer reclaims it.
+            // Unused credit goes back with the end of stream; the buffer reclaims it, including credit in transit.
             _credit = 0;
+            _ended = true;
             _buffer.Tell(EndOfStream.Instance);
             return null;
         }
