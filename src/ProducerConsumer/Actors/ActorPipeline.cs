@@ -19,7 +19,7 @@ public static class ActorPipeline
         CancellationToken cancellationToken = default)
     {
         settings.Validate();
-        var counters = new PipelineCounters(settings.Producers, settings.Consumers);
+        using var counters = new PipelineCounters(settings.Producers, settings.Consumers, "actor");
         var completion = new TaskCompletionSource<PipelineRun>(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var name = $"pipeline-{Interlocked.Increment(ref s_runs)}";

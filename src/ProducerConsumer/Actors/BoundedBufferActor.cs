@@ -30,6 +30,9 @@ public sealed class BoundedBufferActor<T> : ReceiveActor
     /// <summary>The queued items, a ring of <see cref="PipelineSettings.Capacity"/> slots starting at <see cref="_head"/>.</summary>
     private readonly T[] _ring;
 
+    /// <summary>When each queued item was accepted, parallel to <see cref="_ring"/>; filled only while latency is measured.</summary>
+    private readonly long[] _acceptedAt;
+
     private int _head;
 
     private int _count;
@@ -61,6 +64,7 @@ public sealed class BoundedBufferActor<T> : ReceiveActor
         _settings = settings.Validate();
         _counters = counters;
         _ring = new T[settings.Capacity];
+        _acceptedAt = new long[settings.Capacity];
 
         Receive<Produce<T>>(HandleProduce);
         Receive<Demand>(HandleDemand);
@@ -244,8 +248,11 @@ public sealed class BoundedBufferActor<T> : ReceiveActor
         {
             var consumer = _demandQueue.Dequeue();
             var size = Math.Min(Math.Min(consumer.Demand, _count), _settings.MaxBatch);
+            // NOTE: a delivery carries only its oldest item's acceptance time, so the latency of the other items
+            // of a batch is overstated by the time between their acceptance and the oldest one's.
+            var acceptedAt = _acceptedAt[_head];
             var items = Dequeue(size);
-            var delivery = new Delivery<T>(_nextDeliveryId++, items);
+            var delivery = new Delivery<T>(_nextDeliveryId++, items, acceptedAt);
 
             consumer.Demand -= size;
             consumer.InFlight.Enqueue(delivery);
@@ -259,6 +266,8 @@ public sealed class BoundedBufferActor<T> : ReceiveActor
                 _demandQueue.Enqueue(consumer);
             }
         }
+
+        _counters.ObserveDepth(_count);
     }
 
     /// <summary>
@@ -340,6 +349,15 @@ public sealed class BoundedBufferActor<T> : ReceiveActor
         var firstPart = Math.Min(items.Length, _ring.Length - tail);
         Array.Copy(items, 0, _ring, tail, firstPart);
         Array.Copy(items, firstPart, _ring, 0, items.Length - firstPart);
+
+        // All items of one message are accepted at the same moment, so they share one timestamp.
+        if (PipelineCounters.LatencyEnabled)
+        {
+            var now = System.Diagnostics.Stopwatch.GetTimestamp();
+            _acceptedAt.AsSpan(tail, firstPart).Fill(now);
+            _acceptedAt.AsSpan(0, items.Length - firstPart).Fill(now);
+        }
+
         _count += items.Length;
     }
 

@@ -82,9 +82,11 @@ public sealed record Demand(int Count);
 
 /// <summary>
 /// Buffer to consumer: items in buffer order, at most the consumer's outstanding demand. The items stay in flight
-/// to this consumer until it acknowledges delivery <paramref name="Id"/>.
+/// to this consumer until it acknowledges delivery <paramref name="Id"/>. <paramref name="AcceptedTimestamp"/> is
+/// the <see cref="System.Diagnostics.Stopwatch"/> timestamp at which the buffer accepted the oldest item, or 0
+/// when item latency is not being measured.
 /// </summary>
-public sealed record Delivery<T>(long Id, T[] Items)
+public sealed record Delivery<T>(long Id, T[] Items, long AcceptedTimestamp = 0)
 {
     public override string ToString() => $"Delivery<{typeof(T).Name}>(id {Id}, {Items.Length} items)";
 }

@@ -32,6 +32,9 @@ public sealed class ConsumerActor<T> : ReceiveActor
 
     private long _consumed;
 
+    /// <summary>When this consumer finished its last item with nothing left to work on; 0 while it has items.</summary>
+    private long _idleSince;
+
     public ConsumerActor(int index, IActorRef buffer, IItemSink<T> sink, ItemWork work, int seed, int window, PipelineCounters counters)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
@@ -57,6 +60,7 @@ public sealed class ConsumerActor<T> : ReceiveActor
 
     protected override void PreStart()
     {
+        _idleSince = System.Diagnostics.Stopwatch.GetTimestamp();
         _outstandingDemand = _window;
         _buffer.Tell(new Demand(_window));
     }
@@ -68,6 +72,7 @@ public sealed class ConsumerActor<T> : ReceiveActor
         Accept(delivery);
 
         var items = delivery.Items;
+        var measureLatency = delivery.AcceptedTimestamp != 0 && PipelineCounters.LatencyEnabled;
         for (var i = 0; i < items.Length; i++)
         {
             if (!_work.IsNone)
@@ -76,6 +81,10 @@ public sealed class ConsumerActor<T> : ReceiveActor
             }
 
             _sink.Write(items[i]);
+            if (measureLatency)
+            {
+                _counters.RecordLatency(delivery.AcceptedTimestamp, System.Diagnostics.Stopwatch.GetTimestamp());
+            }
         }
 
         Acknowledge(delivery);
@@ -85,10 +94,15 @@ public sealed class ConsumerActor<T> : ReceiveActor
     {
         Accept(delivery);
 
+        var measureLatency = delivery.AcceptedTimestamp != 0 && PipelineCounters.LatencyEnabled;
         foreach (var item in delivery.Items)
         {
             await _work.PerformAsync();
             _sink.Write(item);
+            if (measureLatency)
+            {
+                _counters.RecordLatency(delivery.AcceptedTimestamp, System.Diagnostics.Stopwatch.GetTimestamp());
+            }
         }
 
         Acknowledge(delivery);
@@ -103,6 +117,12 @@ public sealed class ConsumerActor<T> : ReceiveActor
         }
 
         _outstandingDemand -= delivery.Items.Length;
+
+        if (_idleSince != 0)
+        {
+            _counters.RecordConsumerWait(_index, _idleSince);
+            _idleSince = 0;
+        }
     }
 
     /// <summary>Acknowledges a finished delivery and demands as many items as it carried, keeping the window open.</summary>
@@ -114,5 +134,8 @@ public sealed class ConsumerActor<T> : ReceiveActor
 
         _outstandingDemand += finished;
         _buffer.Tell(new Ack(delivery.Id, finished));
+
+        // NOTE: a delivery already waiting in the mailbox ends this wait at once, so short gaps are recorded too.
+        _idleSince = System.Diagnostics.Stopwatch.GetTimestamp();
     }
 }

@@ -34,6 +34,9 @@ public sealed class ProducerActor<T> : ReceiveActor
     /// <summary>Whether this producer sent its end of stream; credit still in transit then is ignored.</summary>
     private bool _ended;
 
+    /// <summary>When this producer ran out of credit with items still to send; 0 while it has credit.</summary>
+    private long _waitingSince;
+
     public ProducerActor(int index, IActorRef buffer, IItemSource<T> source, ItemWork work, int seed, int maxBatch, PipelineCounters counters)
     {
         _index = index;
@@ -57,7 +60,11 @@ public sealed class ProducerActor<T> : ReceiveActor
         Receive<EndOfStreamAccepted>(_ => Context.Stop(Self));
     }
 
-    protected override void PreStart() => _buffer.Tell(RegisterProducer.Instance);
+    protected override void PreStart()
+    {
+        _waitingSince = System.Diagnostics.Stopwatch.GetTimestamp();
+        _buffer.Tell(RegisterProducer.Instance);
+    }
 
     protected override void PostStop() => _log.Debug("Producer {0} stopped [produced={1}]", _index, _produced);
 
@@ -68,6 +75,7 @@ public sealed class ProducerActor<T> : ReceiveActor
             return;
         }
 
+        EndWait();
         _credit += credit.Count;
         while (_credit > 0)
         {
@@ -96,6 +104,7 @@ public sealed class ProducerActor<T> : ReceiveActor
             return;
         }
 
+        EndWait();
         _credit += credit.Count;
         while (_credit > 0)
         {
@@ -137,5 +146,19 @@ public sealed class ProducerActor<T> : ReceiveActor
         _produced += items.Length;
         _counters.AddProduced(_index, items.Length);
         _buffer.Tell(new Produce<T>(items));
+
+        if (_credit == 0)
+        {
+            _waitingSince = System.Diagnostics.Stopwatch.GetTimestamp();
+        }
+    }
+
+    private void EndWait()
+    {
+        if (_waitingSince != 0)
+        {
+            _counters.RecordProducerWait(_index, _waitingSince);
+            _waitingSince = 0;
+        }
     }
 }

@@ -1,11 +1,15 @@
+using System.Diagnostics;
+using ProducerConsumer.Diagnostics;
+
 namespace ProducerConsumer.Engines;
 
 /// <summary>
-/// Per-run counts that producers, consumers and the buffer update while the run lasts. Each slot has exactly one
-/// writer (one producer, one consumer, or the buffer), so updates are plain writes; the engine reads them only
-/// after every writer has stopped.
+/// The instrumentation of one run: per-worker counts that the run's result is built from, the buffer depth, and
+/// the <see cref="PipelineMetrics"/> instruments, tagged with the engine. Each count slot has exactly one writer
+/// (one producer, one consumer, or the buffer), so updates are plain writes; the engine reads them only after
+/// every writer has stopped.
 /// </summary>
-public sealed class PipelineCounters
+public sealed class PipelineCounters : IDisposable
 {
     /// <summary>Slots are spaced a cache line apart so that writers on different cores do not share a line.</summary>
     private const int Stride = 8;
@@ -14,30 +18,80 @@ public sealed class PipelineCounters
 
     private readonly long[] _consumed;
 
+    /// <summary>Pre-built tag pairs per worker, so that recording a count allocates nothing.</summary>
+    private readonly KeyValuePair<string, object?>[] _producerTags;
+
+    private readonly KeyValuePair<string, object?>[] _consumerTags;
+
+    private int _depth;
+
     private int _maxDepth;
 
-    public PipelineCounters(int producers, int consumers)
+    public PipelineCounters(int producers, int consumers, string engine = "actor")
     {
         _produced = new long[producers * Stride];
         _consumed = new long[consumers * Stride];
+        EngineTag = new KeyValuePair<string, object?>("engine", engine);
+        _producerTags = Enumerable.Range(0, producers).Select(i => new KeyValuePair<string, object?>("producer", i)).ToArray();
+        _consumerTags = Enumerable.Range(0, consumers).Select(i => new KeyValuePair<string, object?>("consumer", i)).ToArray();
+
+        PipelineMetrics.Register(this);
     }
 
-    public void AddProduced(int producer, int count) => _produced[producer * Stride] += count;
+    /// <summary>The <c>engine</c> tag of every measurement of this run.</summary>
+    public KeyValuePair<string, object?> EngineTag { get; }
 
-    public void AddConsumed(int consumer, int count) => _consumed[consumer * Stride] += count;
+    /// <summary>Items the buffer holds now.</summary>
+    public int CurrentDepth => Volatile.Read(ref _depth);
 
-    /// <summary>Raises the recorded maximum depth; called only by the buffer's single writer.</summary>
+    /// <summary>Whether item latency is being listened to, so engines take per-item timestamps only then.</summary>
+    public static bool LatencyEnabled => PipelineMetrics.ItemLatency.Enabled;
+
+    /// <summary>Whether consumer waits are being listened to.</summary>
+    public static bool ConsumerWaitEnabled => PipelineMetrics.ConsumerWait.Enabled;
+
+    /// <summary>Whether producer waits are being listened to.</summary>
+    public static bool ProducerWaitEnabled => PipelineMetrics.ProducerWait.Enabled;
+
+    public void AddProduced(int producer, int count)
+    {
+        _produced[producer * Stride] += count;
+        PipelineMetrics.ItemsProduced.Add(count, EngineTag, _producerTags[producer]);
+    }
+
+    public void AddConsumed(int consumer, int count)
+    {
+        _consumed[consumer * Stride] += count;
+        PipelineMetrics.ItemsConsumed.Add(count, EngineTag, _consumerTags[consumer]);
+    }
+
+    /// <summary>Records that a producer waited for room from <paramref name="startTimestamp"/> until now.</summary>
+    public void RecordProducerWait(int producer, long startTimestamp) =>
+        PipelineMetrics.ProducerWait.Record(Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds, EngineTag, _producerTags[producer]);
+
+    /// <summary>Records that a consumer waited for an item from <paramref name="startTimestamp"/> until now.</summary>
+    public void RecordConsumerWait(int consumer, long startTimestamp) =>
+        PipelineMetrics.ConsumerWait.Record(Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds, EngineTag, _consumerTags[consumer]);
+
+    /// <summary>Records one item's latency from its acceptance by the buffer to <paramref name="nowTimestamp"/>.</summary>
+    public void RecordLatency(long acceptedTimestamp, long nowTimestamp) =>
+        PipelineMetrics.ItemLatency.Record(Stopwatch.GetElapsedTime(acceptedTimestamp, nowTimestamp).TotalSeconds, EngineTag);
+
+    /// <summary>Sets the current depth and raises the maximum; called only by the buffer's single writer.</summary>
     public void ObserveDepth(int depth)
     {
+        Volatile.Write(ref _depth, depth);
         if (depth > _maxDepth)
         {
             _maxDepth = depth;
         }
     }
 
-    /// <summary>Raises the recorded maximum depth from any thread.</summary>
+    /// <summary>Sets the current depth and raises the maximum from any thread holding the buffer's lock.</summary>
     public void ObserveDepthConcurrent(int depth)
     {
+        Volatile.Write(ref _depth, depth);
+
         var current = Volatile.Read(ref _maxDepth);
         while (depth > current)
         {
@@ -54,6 +108,9 @@ public sealed class PipelineCounters
     /// <summary>Builds the run record once every producer, consumer and the buffer has stopped.</summary>
     public PipelineRun ToRun(string engine, PipelineSettings settings, TimeSpan elapsed) =>
         new(engine, settings, elapsed, Slots(_produced), Slots(_consumed), Volatile.Read(ref _maxDepth));
+
+    /// <summary>Removes the run from the depth gauge.</summary>
+    public void Dispose() => PipelineMetrics.Unregister(this);
 
     private static long[] Slots(long[] strided)
     {
