@@ -25,7 +25,7 @@ public static class ActorPipeline
         var name = $"pipeline-{Interlocked.Increment(ref s_runs)}";
         var coordinator = system.ActorOf(Props.Create(() => new PipelineCoordinator<T>(settings, source, sink, counters, completion)), name);
 
-        await using var registration = cancellationToken.Register(() => coordinator.Tell(CancelRun.Instance));
+        await using var registration = cancellationToken.Register(() => coordinator.Tell(new CancelRun(cancellationToken)));
         return await completion.Task.ConfigureAwait(false);
     }
 }

@@ -168,6 +168,9 @@ public sealed class BoundedBufferActor<T> : ReceiveActor
 
         Dispatch();
         GrantCredit();
+
+        // Every producer may have ended before the last consumer registered.
+        CompleteIfDrained();
     }
 
     private void HandleAck(Ack ack)

@@ -51,7 +51,7 @@ public sealed class PipelineCoordinator<T> : ReceiveActor
 
         Receive<BufferDrained>(_ => _drained = true);
         Receive<Terminated>(HandleTerminated);
-        Receive<CancelRun>(_ => Fail(new OperationCanceledException("The run was canceled.")));
+        Receive<CancelRun>(cancel => Fail(new OperationCanceledException("The run was canceled.", cancel.Token)));
     }
 
     protected override SupervisorStrategy SupervisorStrategy() =>
@@ -145,12 +145,5 @@ public sealed class PipelineCoordinator<T> : ReceiveActor
     }
 }
 
-/// <summary>Sent to the coordinator to stop a run early; the run then completes as canceled.</summary>
-internal sealed class CancelRun
-{
-    public static CancelRun Instance { get; } = new();
-
-    private CancelRun()
-    {
-    }
-}
+/// <summary>Sent to the coordinator to stop a run early; the run then completes as canceled by <paramref name="Token"/>.</summary>
+internal sealed record CancelRun(CancellationToken Token);

@@ -126,6 +126,20 @@ public sealed class BoundedBufferActorTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task Buffer_CompletesWhenConsumerRegistersAfterEnd()
+    {
+        var buffer = await StartBufferAsync(capacity: 4);
+        var producer = await RegisterProducerAsync(buffer, expectedCredit: 4);
+        buffer.Tell(EndOfStream.Instance, producer.Ref);
+        await producer.ExpectMsgAsync(EndOfStreamAccepted.Instance);
+        var consumer = CreateTestProbe("consumer");
+
+        buffer.Tell(new Demand(1), consumer.Ref);
+
+        await consumer.ExpectMsgAsync(EndOfStream.Instance);
+    }
+
+    [Fact]
     public async Task Buffer_ServesDemandInArrivalOrder()
     {
         var buffer = await StartBufferAsync(capacity: 4, consumers: 2);
