@@ -137,7 +137,15 @@ public sealed class PipelineCoordinator<T> : ReceiveActor
         }
 
         _failure = failure;
-        _log.Error(failure, "Pipeline failed; stopping all producers, consumers and the buffer");
+        if (failure is OperationCanceledException)
+        {
+            _log.Info("Pipeline canceled; stopping all producers, consumers and the buffer");
+        }
+        else
+        {
+            _log.Error(failure, "Pipeline failed; stopping all producers, consumers and the buffer");
+        }
+
         foreach (var child in Context.GetChildren())
         {
             Context.Stop(child);

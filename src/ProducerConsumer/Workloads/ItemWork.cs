@@ -13,11 +13,23 @@ public sealed record ItemWork(TimeSpan Delay, int CpuIterations, bool Random)
     /// <summary>No work: the item is handed on at once.</summary>
     public static ItemWork None { get; } = new(TimeSpan.Zero, 0, false);
 
-    /// <summary>Whether an item costs nothing, so engines can skip the work step entirely.</summary>
-    public bool IsNone => Delay == TimeSpan.Zero && CpuIterations == 0;
+    /// <summary>
+    /// Items handled back to back before each <see cref="BurstPause"/>; 0 for no bursts. With bursts, a worker
+    /// alternates between a burst of items and a pause, as a producer fed by batch jobs does.
+    /// </summary>
+    public int BurstSize { get; init; }
 
-    /// <summary>Whether an item waits, so engines that must not block a thread wait asynchronously.</summary>
-    public bool HasDelay => Delay > TimeSpan.Zero;
+    /// <summary>The pause after each burst of <see cref="BurstSize"/> items.</summary>
+    public TimeSpan BurstPause { get; init; }
+
+    /// <summary>Whether an item costs nothing, so engines can skip the work step entirely.</summary>
+    public bool IsNone => Delay == TimeSpan.Zero && CpuIterations == 0 && !HasBursts;
+
+    /// <summary>Whether the work waits, so engines that must not block a thread wait asynchronously.</summary>
+    public bool HasDelay => Delay > TimeSpan.Zero || HasBursts;
+
+    /// <summary>Whether the worker pauses after every burst.</summary>
+    public bool HasBursts => BurstSize > 0 && BurstPause > TimeSpan.Zero;
 
     public override string ToString()
     {
@@ -26,7 +38,7 @@ public sealed record ItemWork(TimeSpan Delay, int CpuIterations, bool Random)
             return "none";
         }
 
-        var parts = new List<string>(2);
+        var parts = new List<string>(3);
         if (HasDelay)
         {
             parts.Add($"delay {Delay.TotalMilliseconds:0.###} ms");
@@ -35,6 +47,11 @@ public sealed record ItemWork(TimeSpan Delay, int CpuIterations, bool Random)
         if (CpuIterations > 0)
         {
             parts.Add($"cpu {CpuIterations} iterations");
+        }
+
+        if (HasBursts)
+        {
+            parts.Add($"pause {BurstPause.TotalMilliseconds:0.###} ms every {BurstSize} items");
         }
 
         return string.Join(" + ", parts) + (Random ? " (random)" : "");

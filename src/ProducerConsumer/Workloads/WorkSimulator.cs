@@ -16,6 +16,9 @@ public sealed class WorkSimulator
     /// <summary>The worker's own generator, seeded per run, role and index.</summary>
     private readonly Random _random;
 
+    /// <summary>Items handled since the last burst pause.</summary>
+    private int _itemsInBurst;
+
     public WorkSimulator(ItemWork work, int seed)
     {
         _work = work;
@@ -44,6 +47,18 @@ public sealed class WorkSimulator
         }
     }
 
+    /// <summary>Returns the pause that ends a burst after this item, or zero inside a burst.</summary>
+    private TimeSpan NextBurstPause()
+    {
+        if (!_work.HasBursts || ++_itemsInBurst < _work.BurstSize)
+        {
+            return TimeSpan.Zero;
+        }
+
+        _itemsInBurst = 0;
+        return _work.BurstPause;
+    }
+
     /// <summary>Performs one item's work, waiting for the delay without holding a thread.</summary>
     public Task PerformAsync()
     {
@@ -65,12 +80,8 @@ public sealed class WorkSimulator
 
     private TimeSpan NextDelay()
     {
-        if (!_work.HasDelay)
-        {
-            return TimeSpan.Zero;
-        }
-
-        return _work.Random ? _work.Delay * (2 * _random.NextDouble()) : _work.Delay;
+        var delay = _work.Random ? _work.Delay * (2 * _random.NextDouble()) : _work.Delay;
+        return delay + NextBurstPause();
     }
 
     [MethodImpl(MethodImplOptions.NoInlining)]
