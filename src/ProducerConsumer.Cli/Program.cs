@@ -1,0 +1,8 @@
+using ProducerConsumer.Cli;
+using ProducerConsumer.Cli.Commands;
+
+// Ctrl+C and SIGTERM cancel the run through System.CommandLine's token. The grace period covers an actor system's
+// shutdown. A run still going after it is abandoned: the app deletes its temporary files and exits with 130.
+var environment = CliEnvironment.Create(Console.Out, Console.Error) with { ProcessTerminationTimeout = TimeSpan.FromSeconds(10) };
+
+return await CliApp.RunAsync(args, environment, CancellationToken.None);
