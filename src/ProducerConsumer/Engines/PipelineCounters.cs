@@ -41,8 +41,14 @@ public sealed class PipelineCounters : IDisposable
     /// <summary>The <c>engine</c> tag of every measurement of this run.</summary>
     public KeyValuePair<string, object?> EngineTag { get; }
 
+    /// <summary>
+    /// Reads the buffer's depth directly, for an engine whose buffer keeps its own count; when null, the depth is
+    /// the last value given to <see cref="ObserveDepth"/>.
+    /// </summary>
+    public Func<int>? DepthProbe { get; init; }
+
     /// <summary>Items the buffer holds now.</summary>
-    public int CurrentDepth => Volatile.Read(ref _depth);
+    public int CurrentDepth => DepthProbe?.Invoke() ?? Volatile.Read(ref _depth);
 
     /// <summary>Whether item latency is being listened to, so engines take per-item timestamps only then.</summary>
     public static bool LatencyEnabled => PipelineMetrics.ItemLatency.Enabled;

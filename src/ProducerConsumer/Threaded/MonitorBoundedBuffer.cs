@@ -53,6 +53,12 @@ public sealed class MonitorBoundedBuffer<T>
     /// <summary>Spin iterations before a blocked put or take sleeps, or 0 to sleep at once.</summary>
     private readonly int _spinCount;
 
+    /// <summary>
+    /// When each queued item was accepted, parallel to <c>_slots</c>, as <see cref="Stopwatch"/> timestamps; null
+    /// unless the constructor was asked to track acceptance.
+    /// </summary>
+    private readonly long[]? _acceptedAt;
+
     /// <summary>The slot of the oldest item.</summary>
     private int _head;
 
@@ -82,7 +88,10 @@ public sealed class MonitorBoundedBuffer<T>
     /// Spin iterations before a blocked put or take sleeps, 0 to sleep at once, or <c>null</c> for
     /// <see cref="DefaultSpinCount"/>.
     /// </param>
-    public MonitorBoundedBuffer(int capacity, int? spinCount = null)
+    /// <param name="trackAcceptance">
+    /// Whether to record when each item was accepted, for <see cref="TakeMany(Span{T}, Span{long})"/>.
+    /// </param>
+    public MonitorBoundedBuffer(int capacity, int? spinCount = null, bool trackAcceptance = false)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(capacity, 1);
         if (spinCount is not null)
@@ -91,6 +100,7 @@ public sealed class MonitorBoundedBuffer<T>
         }
 
         _slots = new T[capacity];
+        _acceptedAt = trackAcceptance ? new long[capacity] : null;
         _spinCount = spinCount ?? DefaultSpinCount;
     }
 
@@ -126,6 +136,9 @@ public sealed class MonitorBoundedBuffer<T>
             }
         }
     }
+
+    /// <summary>The number of items queued now, read without the lock: exact only while no put or take runs.</summary>
+    public int CountHint => Volatile.Read(ref _count);
 
     /// <summary>Whether <see cref="Fail"/> was called.</summary>
     public bool IsFailed => Volatile.Read(ref _failure) is not null;
@@ -208,7 +221,15 @@ public sealed class MonitorBoundedBuffer<T>
     /// <returns>The number of items removed: at least 1 and at most <c>destination.Length</c>.</returns>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is empty.</exception>
     /// <exception cref="BufferFailedException">The buffer was failed before or while the take waited.</exception>
-    public int TakeMany(Span<T> destination)
+    public int TakeMany(Span<T> destination) => TakeMany(destination, []);
+
+    /// <summary>
+    /// Removes the oldest items like <see cref="TakeMany(Span{T})"/> and, when the buffer tracks acceptance,
+    /// writes the <see cref="Stopwatch"/> timestamp at which each one was put into <paramref name="acceptedAt"/>.
+    /// </summary>
+    /// <param name="destination">Receives the items; at least one slot long.</param>
+    /// <param name="acceptedAt">Empty, or at least as long as <paramref name="destination"/>.</param>
+    public int TakeMany(Span<T> destination, Span<long> acceptedAt)
     {
         if (destination.IsEmpty)
         {
@@ -224,6 +245,11 @@ public sealed class MonitorBoundedBuffer<T>
 
             var wasFull = _count == Capacity;
             var removed = Math.Min(destination.Length, _count);
+            if (_acceptedAt is not null && !acceptedAt.IsEmpty)
+            {
+                CopyAcceptance(acceptedAt[..removed]);
+            }
+
             Dequeue(destination[..removed]);
 
             // Producers sleep only while the buffer is full, so only the take that ends fullness must wake them.
@@ -347,11 +373,27 @@ public sealed class MonitorBoundedBuffer<T>
         items[..firstPart].CopyTo(_slots.AsSpan(tail));
         items[firstPart..].CopyTo(_slots);
 
+        if (_acceptedAt is not null)
+        {
+            var now = Stopwatch.GetTimestamp();
+            _acceptedAt.AsSpan(tail, firstPart).Fill(now);
+            _acceptedAt.AsSpan(0, items.Length - firstPart).Fill(now);
+        }
+
         _count += items.Length;
         if (_count > _maxDepth)
         {
             _maxDepth = _count;
         }
+    }
+
+    private void CopyAcceptance(Span<long> destination)
+    {
+        Debug.Assert(Monitor.IsEntered(_lock), "The caller must hold the buffer's lock.");
+
+        var firstPart = Math.Min(destination.Length, Capacity - _head);
+        _acceptedAt.AsSpan(_head, firstPart).CopyTo(destination);
+        _acceptedAt.AsSpan(0, destination.Length - firstPart).CopyTo(destination[firstPart..]);
     }
 
     private void Dequeue(Span<T> destination)

@@ -49,8 +49,11 @@ internal sealed class ThreadedRun<T>
         _source = source;
         _sink = sink;
         _batchSize = Math.Min(settings.MaxBatch, settings.Capacity);
-        _buffer = new MonitorBoundedBuffer<Envelope<T>>(settings.Capacity, spinCount);
-        _counters = new PipelineCounters(settings.Producers, settings.Consumers);
+        _buffer = new MonitorBoundedBuffer<Envelope<T>>(settings.Capacity, spinCount, trackAcceptance: PipelineCounters.LatencyEnabled);
+        _counters = new PipelineCounters(settings.Producers, settings.Consumers, ThreadedEngine.EngineName)
+        {
+            DepthProbe = () => _buffer.CountHint,
+        };
     }
 
     /// <summary>Starts every thread and returns the task that completes when all of them have stopped.</summary>
@@ -145,7 +148,14 @@ internal sealed class ThreadedRun<T>
                 envelopes[i] = Envelope<T>.Of(items[i]);
             }
 
+            // Every hand-off's blocking time counts as a wait, as every credit wait does in the actor engine.
+            var putStart = PipelineCounters.ProducerWaitEnabled ? Stopwatch.GetTimestamp() : 0;
             _buffer.PutMany(envelopes.AsSpan(0, read));
+            if (putStart != 0)
+            {
+                _counters.RecordProducerWait(index, putStart);
+            }
+
             _counters.AddProduced(index, read);
         }
     }
@@ -154,31 +164,54 @@ internal sealed class ThreadedRun<T>
     {
         var work = new WorkSimulator(_settings.ConsumerWork, WorkSimulator.SeedFor(_settings.Seed, "consumer", index));
         var envelopes = new Envelope<T>[_batchSize];
+        var acceptedAt = PipelineCounters.LatencyEnabled ? new long[_batchSize] : [];
 
         while (true)
         {
-            var takenCount = _buffer.TakeMany(envelopes);
-            for (var i = 0; i < takenCount; i++)
+            var takeStart = PipelineCounters.ConsumerWaitEnabled ? Stopwatch.GetTimestamp() : 0;
+            var takenCount = _buffer.TakeMany(envelopes, acceptedAt);
+            if (takeStart != 0)
             {
-                if (envelopes[i].IsPoisonPill)
-                {
-                    ReturnSurplusPills(envelopes.AsSpan(i + 1, takenCount - i - 1));
-                    return;
-                }
+                _counters.RecordConsumerWait(index, takeStart);
+            }
 
-                // A failed run stops between items, so that a consumer does not finish a batch the failed run discards.
-                if (_buffer.IsFailed)
+            // Counts are recorded once per batch, as in the actor engine, so both pay the same for metrics.
+            var finished = 0;
+            try
+            {
+                for (var i = 0; i < takenCount; i++)
                 {
-                    return;
-                }
+                    if (envelopes[i].IsPoisonPill)
+                    {
+                        ReturnSurplusPills(envelopes.AsSpan(i + 1, takenCount - i - 1));
+                        return;
+                    }
 
-                if (!work.IsNone)
+                    // A failed run stops between items, so that a consumer does not finish a batch the failed run discards.
+                    if (_buffer.IsFailed)
+                    {
+                        return;
+                    }
+
+                    if (!work.IsNone)
+                    {
+                        work.Perform();
+                    }
+
+                    _sink.Write(envelopes[i].Item);
+                    finished++;
+                    if (acceptedAt.Length > 0 && acceptedAt[i] != 0)
+                    {
+                        _counters.RecordLatency(acceptedAt[i], Stopwatch.GetTimestamp());
+                    }
+                }
+            }
+            finally
+            {
+                if (finished > 0)
                 {
-                    work.Perform();
+                    _counters.AddConsumed(index, finished);
                 }
-
-                _sink.Write(envelopes[i].Item);
-                _counters.AddConsumed(index, 1);
             }
         }
     }
@@ -220,6 +253,7 @@ internal sealed class ThreadedRun<T>
         finally
         {
             registration.Dispose();
+            _counters.Dispose();
             Complete(cancellationToken);
         }
     }
