@@ -72,8 +72,9 @@ public sealed class PipelineCoordinator<T> : ReceiveActor
 
         _buffer = Start(Props.Create(() => new BoundedBufferActor<T>(_settings, _counters)), "buffer");
 
-        // One demand window per consumer: a whole batch, or literally one item in per-item mode.
-        var window = _settings.MaxBatch;
+        // Each consumer keeps one batch of demand open, but never more than the capacity: like a thread that takes
+        // from a buffer of capacity K, a consumer then holds at most K items it has not finished.
+        var window = Math.Min(_settings.MaxBatch, _settings.Capacity);
         for (var i = 0; i < _settings.Consumers; i++)
         {
             var index = i;
