@@ -49,7 +49,8 @@ internal sealed class ThreadedRun<T>
         _source = source;
         _sink = sink;
         _batchSize = Math.Min(settings.MaxBatch, settings.Capacity);
-        _buffer = new MonitorBoundedBuffer<Envelope<T>>(settings.Capacity, spinCount, trackAcceptance: PipelineCounters.LatencyEnabled);
+        // Acceptance is always tracked, at one timestamp per put, so that a listener attached mid-run sees latency.
+        _buffer = new MonitorBoundedBuffer<Envelope<T>>(settings.Capacity, spinCount, trackAcceptance: true);
         _counters = new PipelineCounters(settings.Producers, settings.Consumers, ThreadedEngine.EngineName)
         {
             DepthProbe = () => _buffer.CountHint,
@@ -164,7 +165,7 @@ internal sealed class ThreadedRun<T>
     {
         var work = new WorkSimulator(_settings.ConsumerWork, WorkSimulator.SeedFor(_settings.Seed, "consumer", index));
         var envelopes = new Envelope<T>[_batchSize];
-        var acceptedAt = PipelineCounters.LatencyEnabled ? new long[_batchSize] : [];
+        var acceptedAt = new long[_batchSize];
 
         while (true)
         {
@@ -177,6 +178,7 @@ internal sealed class ThreadedRun<T>
 
             // Counts are recorded once per batch, as in the actor engine, so both pay the same for metrics.
             var finished = 0;
+            var measureLatency = PipelineCounters.LatencyEnabled;
             try
             {
                 for (var i = 0; i < takenCount; i++)
@@ -200,7 +202,7 @@ internal sealed class ThreadedRun<T>
 
                     _sink.Write(envelopes[i].Item);
                     finished++;
-                    if (acceptedAt.Length > 0 && acceptedAt[i] != 0)
+                    if (measureLatency)
                     {
                         _counters.RecordLatency(acceptedAt[i], Stopwatch.GetTimestamp());
                     }
