@@ -23,7 +23,7 @@ public static class ActorPipeline
         var completion = new TaskCompletionSource<PipelineRun>(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var name = $"pipeline-{Interlocked.Increment(ref s_runs)}";
-        var coordinator = system.ActorOf(Props.Create(() => new PipelineCoordinator<T>(settings, source, sink, counters, completion)), name);
+        var coordinator = system.ActorOf(Props.Create<PipelineCoordinator<T>>(settings, source, sink, counters, completion), name);
 
         await using var registration = cancellationToken.Register(() => coordinator.Tell(new CancelRun(cancellationToken)));
         return await completion.Task.ConfigureAwait(false);
