@@ -30,8 +30,11 @@ internal sealed class CliCommandLine
         Seed = IntegerOption("--seed", "Seed of every random choice in the run.");
         Input = StringOption("--input", "FILE", "Text file with one item per line, or - for standard input, instead of generated integers.");
         Output = StringOption("--output", "FILE", "File that receives the consumed items, one line each, in delivery order ('run' only).");
-        Json = StringOption("--json", "FILE", "File that receives the results as a JSON array, one object per engine.");
-        Quiet = new Option<bool>("--quiet") { Description = "Print no results table; the exit code still reports the outcome.", Recursive = true };
+        Json = StringOption("--json", "FILE", "File that receives the results as a JSON array, one object per engine (per scenario and engine with --all).");
+        Report = StringOption("--report", "FILE", "Markdown file that receives the design-review report: settings, results table, what each engine does better, fairness rules.");
+        Chart = StringOption("--chart", "FILE", "Image file, .png or .svg, that receives the buffer depth over time and the item latency distribution of each engine.");
+        All = new Option<bool>("--all") { Description = "Run both engines on every scenario in the hocon folder except default ('compare' only) and print one line per scenario and engine.", Recursive = true };
+        Quiet = new Option<bool>("--quiet") { Description = "Print no progress and no results; the exit code still reports the outcome.", Recursive = true };
 
         Engine = new Option<string>("--impl") { Description = "Engine to run.", Required = true };
         Engine.AcceptOnlyFromAmong([.. EngineFactory.Names]);
@@ -39,7 +42,7 @@ internal sealed class CliCommandLine
         Run = new Command(CommandLineArguments.RunCommand, "Runs one engine.") { Engine };
         Compare = new Command(CommandLineArguments.CompareCommand, "Runs both engines on the same workload, one after the other.");
 
-        Root = new RootCommand(Description) { ConfigFile, Scenario, Capacity, Producers, Consumers, Items, MaxBatch, Seed, Input, Output, Json, Quiet, Run, Compare };
+        Root = new RootCommand(Description) { ConfigFile, Scenario, Capacity, Producers, Consumers, Items, MaxBatch, Seed, Input, Output, Json, Report, Chart, All, Quiet, Run, Compare };
 
         foreach (var command in (Command[])[Root, Run, Compare])
         {
@@ -77,6 +80,12 @@ internal sealed class CliCommandLine
 
     public Option<string> Json { get; }
 
+    public Option<string> Report { get; }
+
+    public Option<string> Chart { get; }
+
+    public Option<bool> All { get; }
+
     public Option<bool> Quiet { get; }
 
     /// <summary>Returns the names and aliases of every option that <paramref name="command"/> accepts, its parents' included.</summary>
@@ -101,6 +110,9 @@ internal sealed class CliCommandLine
         Input = result.GetValue(Input),
         Output = result.GetValue(Output),
         Json = result.GetValue(Json),
+        Report = result.GetValue(Report),
+        Chart = result.GetValue(Chart),
+        All = result.GetValue(All),
         Quiet = result.GetValue(Quiet),
     };
 

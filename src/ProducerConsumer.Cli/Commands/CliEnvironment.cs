@@ -1,6 +1,7 @@
 using Akka.Configuration;
 using ProducerConsumer.Cli.Running;
 using ProducerConsumer.Engines;
+using Spectre.Console;
 
 namespace ProducerConsumer.Cli.Commands;
 
@@ -14,15 +15,50 @@ namespace ProducerConsumer.Cli.Commands;
 /// <c>null</c> to leave Ctrl+C and SIGTERM alone; otherwise they cancel the run, and the app exits this long after
 /// the signal even when the run has not stopped.
 /// </param>
+/// <param name="ProgressConsole">The terminal that shows a run's progress, or <c>null</c> to show none.</param>
+/// <param name="ProgressDelay">How long a run goes on before its progress is shown, so that short runs print nothing extra.</param>
 internal sealed record CliEnvironment(
     Func<Stream> OpenStandardInput,
     TextWriter Output,
     TextWriter Error,
     string SettingsFolder,
     Func<string, Config, IPipelineEngine> CreateEngine,
-    TimeSpan? ProcessTerminationTimeout)
+    TimeSpan? ProcessTerminationTimeout,
+    IAnsiConsole? ProgressConsole,
+    TimeSpan ProgressDelay)
 {
     /// <summary>Creates an environment with the real standard input, the shipped settings and the real engines.</summary>
     public static CliEnvironment Create(TextWriter output, TextWriter error) =>
-        new(Console.OpenStandardInput, output, error, Settings.SettingsFolder.Shipped, EngineFactory.Create, ProcessTerminationTimeout: null);
+        new(
+            Console.OpenStandardInput,
+            output,
+            error,
+            Settings.SettingsFolder.Shipped,
+            EngineFactory.Create,
+            ProcessTerminationTimeout: null,
+            TerminalConsole(output),
+            ProgressDelay: TimeSpan.FromSeconds(1));
+
+    /// <summary>
+    /// Returns a console for <paramref name="output"/> when it is the process's standard output and that is an
+    /// interactive terminal, or <c>null</c>. A progress display redraws its lines in place, which only a terminal
+    /// shows as intended. In a file or a pipe it would leave a trail of partial frames.
+    /// </summary>
+    private static IAnsiConsole? TerminalConsole(TextWriter output)
+    {
+        if (!ReferenceEquals(output, Console.Out) || Console.IsOutputRedirected)
+        {
+            return null;
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(output),
+            Ansi = AnsiSupport.Detect,
+            ColorSystem = ColorSystemSupport.Detect,
+            Interactive = InteractionSupport.Detect,
+        });
+
+        return console.Profile.Capabilities is { Ansi: true, Interactive: true } ? console : null;
+    }
 }

@@ -36,5 +36,14 @@ internal sealed record CommandLineArguments
 
     public string? Json { get; init; }
 
+    /// <summary>The Markdown report file.</summary>
+    public string? Report { get; init; }
+
+    /// <summary>The chart image file, <c>.png</c> or <c>.svg</c>.</summary>
+    public string? Chart { get; init; }
+
+    /// <summary>Whether to run every scenario of the settings folder.</summary>
+    public bool All { get; init; }
+
     public bool Quiet { get; init; }
 }

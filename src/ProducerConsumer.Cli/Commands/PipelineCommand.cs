@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using ProducerConsumer.Cli.Reports;
 using ProducerConsumer.Cli.Running;
 using ProducerConsumer.Cli.Settings;
@@ -8,7 +6,7 @@ namespace ProducerConsumer.Cli.Commands;
 
 /// <summary>
 /// The action of <c>run</c> and <c>compare</c>: checks every setting, input and output path, runs the engines one
-/// after the other, then prints the table and writes the requested files.
+/// after the other (on every scenario with <c>--all</c>), then prints the results and writes the requested files.
 /// </summary>
 internal static class PipelineCommand
 {
@@ -49,88 +47,63 @@ internal static class PipelineCommand
     private static async Task<int> RunCheckedAsync(
         CommandLineArguments arguments, CliEnvironment environment, TemporaryFiles temporaryFiles, CancellationToken cancellationToken)
     {
+        if (arguments.All)
+        {
+            return await RunAllScenariosAsync(arguments, environment, temporaryFiles, cancellationToken);
+        }
+
         var settings = RunSettingsResolver.Resolve(arguments, environment.SettingsFolder);
 
         // Everything that can be invalid is checked here, before the first engine starts.
         using var workload = await WorkloadFactory.CreateAsync(settings, environment.OpenStandardInput, temporaryFiles, cancellationToken);
         using var output = settings.Output is null ? null : PendingFile.Create(settings.Output, "--output", temporaryFiles);
-        using var json = settings.Json is null ? null : PendingFile.Create(settings.Json, "--json", temporaryFiles);
+        using var files = ResultFiles.Create(settings.Json, settings.Report, settings.Chart, temporaryFiles);
 
-        var reports = new List<EngineReport>(settings.Engines.Count);
-        foreach (var engine in settings.Engines)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-
-            var run = await RunEngineAsync(engine, settings, workload, output, environment, cancellationToken);
-
-            // An engine may return after cancellation with part of the items, which is no result to report.
-            cancellationToken.ThrowIfCancellationRequested();
-
-            await ReportProblemsAsync(run, settings, environment.Error);
-            reports.Add(EngineReport.From(run, settings.Pipeline));
-        }
+        var reports = await EngineRunner.RunAsync(settings, workload, output, environment, cancellationToken);
+        var result = ScenarioResult.From(settings, workload.Description, reports);
 
         if (!settings.Quiet)
         {
-            ResultsTable.Render(environment.Output, settings.Files.Description, workload.Description, reports);
+            ResultsTable.Render(environment.Output, result);
         }
 
         // The files are written whenever every engine ran to the end, lost or duplicated items included, because they
         // are the record of what was delivered.
-        if (reports.All(report => report.Completed))
+        if (result.Completed)
         {
             output?.Commit();
-            WriteJson(json, reports);
+            files.Write([result]);
         }
 
         return ExitCodes.For(reports);
     }
 
-    private static async Task<WorkloadRun> RunEngineAsync(
-        string name, RunSettings settings, IWorkload workload, PendingFile? output, CliEnvironment environment, CancellationToken cancellationToken)
+    /// <summary>Runs both engines on every scenario, then prints one line per scenario and engine.</summary>
+    private static async Task<int> RunAllScenariosAsync(
+        CommandLineArguments arguments, CliEnvironment environment, TemporaryFiles temporaryFiles, CancellationToken cancellationToken)
     {
-        var engine = environment.CreateEngine(name, settings.Config);
-        if (output is null)
+        // Every scenario file is checked before the first one runs.
+        var scenarios = RunSettingsResolver.ResolveAll(arguments, environment.SettingsFolder);
+        using var files = ResultFiles.Create(arguments.Json, arguments.Report, chart: null, temporaryFiles);
+
+        var results = new List<ScenarioResult>(scenarios.Count);
+        foreach (var settings in scenarios)
         {
-            return await workload.RunAsync(engine, settings.Pipeline, null, cancellationToken);
+            using var workload = await WorkloadFactory.CreateAsync(settings, environment.OpenStandardInput, temporaryFiles, cancellationToken);
+            var reports = await EngineRunner.RunAsync(settings, workload, null, environment, cancellationToken);
+            results.Add(ScenarioResult.From(settings, workload.Description, reports));
         }
 
-        await using var writer = new StreamWriter(output.OpenWrite(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
-        return await workload.RunAsync(engine, settings.Pipeline, writer, cancellationToken);
+        if (!arguments.Quiet)
+        {
+            ScenarioSummaryTable.Render(environment.Output, results);
+        }
+
+        if (results.All(result => result.Completed))
+        {
+            files.Write(results);
+        }
+
+        return ExitCodes.For([.. results.SelectMany(result => result.Reports)]);
     }
-
-    private static void WriteJson(PendingFile? json, IReadOnlyList<EngineReport> reports)
-    {
-        if (json is null)
-        {
-            return;
-        }
-
-        using (var stream = json.OpenWrite())
-        {
-            JsonReport.Write(stream, reports);
-        }
-
-        json.Commit();
-    }
-
-    /// <summary>Writes a line for a failed engine, and a warning when the engine's own counts disagree with the workload's.</summary>
-    private static async Task ReportProblemsAsync(WorkloadRun run, RunSettings settings, TextWriter error)
-    {
-        if (run.Failure is not null)
-        {
-            var files = settings.Output is not null || settings.Json is not null ? " No --output or --json file was written." : "";
-            await error.WriteLineAsync($"error: the {run.Engine} engine failed: {run.Failure}.{files}");
-            return;
-        }
-
-        if (run.Run is { } measured && (measured.Produced != run.Produced || measured.Consumed != run.Delivery.Consumed))
-        {
-            await error.WriteLineAsync(
-                $"warning: the {run.Engine} engine counted {Count(measured.Produced)} items produced and {Count(measured.Consumed)} consumed, "
-                + $"but the source handed out {Count(run.Produced)} and the sink received {Count(run.Delivery.Consumed)}.");
-        }
-    }
-
-    private static string Count(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

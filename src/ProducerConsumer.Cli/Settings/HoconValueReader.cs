@@ -46,7 +46,7 @@ internal sealed class HoconValueReader
     /// <exception cref="UsageException">A key is missing or its value is out of range.</exception>
     public ItemWork ReadWork(string workSection)
     {
-        var delay = ReadDelay(SettingKeys.PathOf(workSection, SettingKeys.Delay));
+        var delay = ReadDuration(SettingKeys.PathOf(workSection, SettingKeys.Delay), "delay");
 
         var iterations = ReadInt(SettingKeys.PathOf(workSection, SettingKeys.CpuIterations));
         if (iterations.Value < 0)
@@ -56,10 +56,44 @@ internal sealed class HoconValueReader
 
         var random = ReadSwitch(SettingKeys.PathOf(workSection, SettingKeys.Random));
 
-        return new ItemWork(delay, iterations.Value, random);
+        var (burstSize, burstPause) = ReadBursts(workSection);
+
+        return new ItemWork(delay, iterations.Value, random) { BurstSize = burstSize, BurstPause = burstPause };
     }
 
-    private TimeSpan ReadDelay(string path)
+    /// <summary>
+    /// Reads <c>burst-size</c> and <c>burst-pause</c>, which work only together: a burst needs a pause to end it, and
+    /// a pause needs a burst to follow. Either one alone would be ignored by the engines, so it is rejected.
+    /// </summary>
+    private (int Size, TimeSpan Pause) ReadBursts(string workSection)
+    {
+        var size = ReadInt(SettingKeys.PathOf(workSection, SettingKeys.BurstSize));
+        if (size.Value < 0)
+        {
+            throw new UsageException($"invalid {size.Origin}: {size.Value} is negative. Use 0 for no bursts, or the number of items per burst.");
+        }
+
+        var pausePath = SettingKeys.PathOf(workSection, SettingKeys.BurstPause);
+        var pause = ReadDuration(pausePath, "pause");
+
+        if (size.Value > 0 && pause == TimeSpan.Zero)
+        {
+            throw new UsageException(
+                $"invalid {size.Origin}: a burst of {size.Value} items needs a pause after it, but {pausePath} is 0ms. Set {SettingKeys.BurstPause} to 1ms or more, or {SettingKeys.BurstSize} to 0.");
+        }
+
+        if (size.Value == 0 && pause > TimeSpan.Zero)
+        {
+            throw new UsageException(
+                $"invalid {OriginOf(pausePath)}: a pause of {pause.TotalMilliseconds:0}ms needs a burst to follow, but {size.Origin} is 0. Set {SettingKeys.BurstSize} to the items per burst, or {SettingKeys.BurstPause} to 0ms.");
+        }
+
+        return (size.Value, pause);
+    }
+
+    /// <param name="path">The key's full path.</param>
+    /// <param name="noun">What the duration is, for the message about zero: <c>delay</c> or <c>pause</c>.</param>
+    private TimeSpan ReadDuration(string path, string noun)
     {
         var (text, origin) = ReadScalar(path);
 
@@ -71,7 +105,7 @@ internal sealed class HoconValueReader
 
         if (text.StartsWith('-'))
         {
-            throw new UsageException($"invalid {origin}: '{text}' is negative. Use 0ms for no delay, or more.");
+            throw new UsageException($"invalid {origin}: '{text}' is negative. Use 0ms for no {noun}, or more.");
         }
 
         TimeSpan delay;
@@ -112,6 +146,13 @@ internal sealed class HoconValueReader
         };
     }
 
+    /// <summary>Returns the key and the file that sets it, such as <c>producer-consumer.capacity in /app/hocon/default.conf</c>.</summary>
+    private string OriginOf(string path)
+    {
+        var file = _overlay is not null && _overlay.HasPath(path) ? _overlayFile : _defaultsFile;
+        return $"{path} in {file}";
+    }
+
     /// <summary>Returns the value's text and where it came from, after checking that the key has a single value.</summary>
     private (string Text, string Origin) ReadScalar(string path)
     {
@@ -120,8 +161,7 @@ internal sealed class HoconValueReader
             throw new UsageException($"missing setting {path}: no settings file sets it. Add it to {_defaultsFile}.");
         }
 
-        var file = _overlay is not null && _overlay.HasPath(path) ? _overlayFile : _defaultsFile;
-        var origin = $"{path} in {file}";
+        var origin = OriginOf(path);
 
         var value = _merged.GetValue(path);
         if (value.IsObject())

@@ -10,8 +10,11 @@ namespace ProducerConsumer.Cli.Settings;
 /// <param name="Input">A text file with one item per line, <c>-</c> for standard input, or <c>null</c> for generated integers.</param>
 /// <param name="Output">The file that receives what the consumers delivered, or <c>null</c>.</param>
 /// <param name="Json">The file that receives the results as JSON, or <c>null</c>.</param>
-/// <param name="Quiet">Whether to skip the results table.</param>
+/// <param name="Report">The file that receives the Markdown report, or <c>null</c>.</param>
+/// <param name="Chart">The file that receives the chart image, or <c>null</c>.</param>
+/// <param name="Quiet">Whether to skip the progress display and the results.</param>
 /// <param name="Files">The settings files in use.</param>
+/// <param name="Scenario">The scenario's name without <c>.conf</c>, or <c>null</c> for default.conf or a <c>--config</c> file.</param>
 internal sealed record RunSettings(
     IReadOnlyList<string> Engines,
     PipelineSettings Pipeline,
@@ -19,8 +22,11 @@ internal sealed record RunSettings(
     string? Input,
     string? Output,
     string? Json,
+    string? Report,
+    string? Chart,
     bool Quiet,
-    FileSettings Files)
+    FileSettings Files,
+    string? Scenario)
 {
     /// <summary>The merged HOCON configuration; the actor engine reads its <c>akka</c> section.</summary>
     public Config Config => Files.Config;

@@ -12,9 +12,35 @@ internal static class RunSettingsResolver
     /// <exception cref="UsageException">An option, a combination of options or a setting is invalid.</exception>
     public static RunSettings Resolve(CommandLineArguments arguments, string settingsFolder)
     {
-        CheckCombinations(arguments);
+        OptionCombinations.Check(arguments);
 
-        var files = HoconSettingsLoader.Load(SettingsFolder.Defaults(settingsFolder), OverlayFile(arguments, settingsFolder));
+        var overlay = OverlayFile(arguments, settingsFolder);
+        var scenario = arguments.Scenario is null || overlay is null ? null : Path.GetFileNameWithoutExtension(overlay.Path);
+        return ResolveFiles(arguments, settingsFolder, overlay, scenario);
+    }
+
+    /// <summary>
+    /// Resolves the settings of every scenario in the folder except <c>default</c>, in name order, each read on top
+    /// of default.conf with the command line's options on top of both. Every scenario is checked before any runs.
+    /// </summary>
+    /// <exception cref="UsageException">An option, a combination of options or a scenario's setting is invalid, or the folder has no scenario.</exception>
+    public static IReadOnlyList<RunSettings> ResolveAll(CommandLineArguments arguments, string settingsFolder)
+    {
+        OptionCombinations.Check(arguments);
+
+        var defaultName = Path.GetFileNameWithoutExtension(SettingsFolder.DefaultFileName);
+        var names = SettingsFolder.ScenarioNames(settingsFolder).Where(name => name != defaultName).ToArray();
+        if (names.Length == 0)
+        {
+            throw new UsageException($"no scenario found in {settingsFolder}: --all runs every .conf file there except {SettingsFolder.DefaultFileName}. Restore the hocon folder next to the executable.");
+        }
+
+        return [.. names.Select(name => ResolveFiles(arguments, settingsFolder, SettingsFolder.Scenario(settingsFolder, name), name))];
+    }
+
+    private static RunSettings ResolveFiles(CommandLineArguments arguments, string settingsFolder, SettingsFile? overlay, string? scenario)
+    {
+        var files = HoconSettingsLoader.Load(SettingsFolder.Defaults(settingsFolder), overlay);
 
         var capacity = Override(files.Capacity, arguments.Capacity, "--capacity");
         var producers = Override(files.Producers, arguments.Producers, "--producers");
@@ -37,61 +63,8 @@ internal static class RunSettingsResolver
             capacity.Value, producers.Value, consumers.Value, maxBatch.Value, files.ProducerWork, files.ConsumerWork, seed.Value);
 
         var engines = arguments.Command == CommandLineArguments.RunCommand ? [arguments.Engine!] : EngineFactory.Names;
-        return new RunSettings(engines, pipeline, items.Value, arguments.Input, arguments.Output, arguments.Json, arguments.Quiet, files);
-    }
-
-    private static void CheckCombinations(CommandLineArguments arguments)
-    {
-        RejectEmpty(arguments.ConfigFile, "--config", "a file path");
-        RejectEmpty(arguments.Scenario, "--scenario", "a scenario name");
-        RejectEmpty(arguments.Input, "--input", "a file path, or - for standard input");
-        RejectEmpty(arguments.Output, "--output", "a file path");
-        RejectEmpty(arguments.Json, "--json", "a file path");
-
-        if (arguments.ConfigFile is not null && arguments.Scenario is not null)
-        {
-            throw new UsageException("--config and --scenario cannot be combined: each names the settings file. Give one of them.");
-        }
-
-        if (arguments.Input is not null && arguments.Items is not null)
-        {
-            throw new UsageException("--items cannot be combined with --input: the number of input lines is the number of items. Remove --items.");
-        }
-
-        if (arguments.Output is not null && arguments.Command != CommandLineArguments.RunCommand)
-        {
-            throw new UsageException(
-                $"--output works only with 'run': 'compare' runs two engines, and one file cannot hold the output of both. Use '{CliCommandLine.ExecutableName} run --impl actor --output FILE' (or --impl threaded).");
-        }
-
-        RejectStandardOutput(arguments.Output, "--output");
-        RejectStandardOutput(arguments.Json, "--json");
-
-        if (arguments.Output is not null && arguments.Json is not null && FilePaths.AreSame(arguments.Output, arguments.Json))
-        {
-            throw new UsageException($"invalid --json {arguments.Json}: it is the same file as --output. Give two different paths.");
-        }
-
-        if (arguments.Output is not null && arguments.Input is not null && arguments.Input != LineInput.StandardInput && FilePaths.AreSame(arguments.Output, arguments.Input))
-        {
-            throw new UsageException($"invalid --output {arguments.Output}: it is the --input file, which the output would replace. Give another path.");
-        }
-    }
-
-    private static void RejectEmpty(string? value, string option, string expected)
-    {
-        if (value is not null && string.IsNullOrWhiteSpace(value))
-        {
-            throw new UsageException($"invalid {option} '{value}': the value is empty. Give {expected}.");
-        }
-    }
-
-    private static void RejectStandardOutput(string? path, string option)
-    {
-        if (path == "-")
-        {
-            throw new UsageException($"invalid {option} -: standard output carries the results table. Give a file path.");
-        }
+        return new RunSettings(
+            engines, pipeline, items.Value, arguments.Input, arguments.Output, arguments.Json, arguments.Report, arguments.Chart, arguments.Quiet, files, scenario);
     }
 
     private static SettingsFile? OverlayFile(CommandLineArguments arguments, string settingsFolder)

@@ -30,13 +30,17 @@ internal static class SettingKeys
 
     public const string Random = "random";
 
+    public const string BurstSize = "burst-size";
+
+    public const string BurstPause = "burst-pause";
+
     public static IReadOnlyList<string> TopLevelKeys { get; } = [Section, AkkaSection];
 
     public static IReadOnlyList<string> SectionKeys { get; } =
         [Capacity, Producers, Consumers, Items, MaxBatch, Seed, ProducerWork, ConsumerWork];
 
     /// <summary>The keys of <c>producer-work</c> and <c>consumer-work</c>.</summary>
-    public static IReadOnlyList<string> WorkKeys { get; } = [Delay, CpuIterations, Random];
+    public static IReadOnlyList<string> WorkKeys { get; } = [Delay, CpuIterations, Random, BurstSize, BurstPause];
 
     /// <summary>Returns the full path of a key, such as <c>producer-consumer.capacity</c>.</summary>
     public static string PathOf(params string[] keys) => string.Join('.', [Section, .. keys]);

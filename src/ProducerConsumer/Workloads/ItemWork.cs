@@ -39,7 +39,7 @@ public sealed record ItemWork(TimeSpan Delay, int CpuIterations, bool Random)
         }
 
         var parts = new List<string>(3);
-        if (HasDelay)
+        if (Delay > TimeSpan.Zero)
         {
             parts.Add($"delay {Delay.TotalMilliseconds:0.###} ms");
         }

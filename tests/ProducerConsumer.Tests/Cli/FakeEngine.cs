@@ -44,6 +44,9 @@ internal sealed class FakeEngine : IPipelineEngine
     /// <summary>Completes when the run starts.</summary>
     public TaskCompletionSource Started { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>A task that the run awaits before it reads the first item, so a test can hold the run until something happened.</summary>
+    public Task Gate { get; init; } = Task.CompletedTask;
+
     private TaskCompletionSource Released { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>Ends a run that ignores cancellation.</summary>
@@ -52,6 +55,7 @@ internal sealed class FakeEngine : IPipelineEngine
     public async Task<PipelineRun> RunAsync<T>(PipelineSettings settings, IItemSource<T> source, IItemSink<T> sink, CancellationToken cancellationToken = default)
     {
         Started.TrySetResult();
+        await Gate;
         var stopwatch = Stopwatch.StartNew();
         var batch = new T[settings.MaxBatch];
 

@@ -38,9 +38,56 @@ public sealed class JsonReportTests
             Assert.InRange(report.GetProperty("maxBufferDepth").GetInt32(), 1, 64);
             Assert.True(report.GetProperty("elapsedMs").GetDouble() > 0);
             Assert.True(report.GetProperty("itemsPerSecond").GetDouble() > 0);
+            AssertMetricFields(report);
         }
 
         Assert.Equal(["results.json"], folder.FileNames());
+    }
+
+    /// <summary>
+    /// Checks the fields that the metrics collector fills. Other tests may run an engine of the same name at the same
+    /// time and add to the measurements, so the values are checked for type and range, not for exact counts.
+    /// </summary>
+    private static void AssertMetricFields(JsonElement report)
+    {
+        var engine = report.GetProperty("engine").GetString();
+        Assert.Equal(JsonValueKind.Null, report.GetProperty("scenario").ValueKind);
+
+        var latency = report.GetProperty("latency");
+        Assert.True(latency.GetProperty("count").GetInt64() >= 20000, $"{engine}: latency of {latency.GetProperty("count")} items recorded");
+        foreach (var percentile in (string[])["p50Ms", "p95Ms", "p99Ms", "maxMs"])
+        {
+            Assert.True(latency.GetProperty(percentile).GetDouble() >= 0, $"{engine}: latency {percentile} is negative");
+        }
+
+        Assert.True(latency.GetProperty("p50Ms").GetDouble() <= latency.GetProperty("p99Ms").GetDouble(), $"{engine}: p50 above p99");
+
+        foreach (var waits in (string[])["producerWait", "consumerWait"])
+        {
+            var wait = report.GetProperty(waits);
+            Assert.True(wait.GetProperty("count").GetInt64() >= 0);
+            Assert.True(wait.GetProperty("totalMs").GetDouble() >= 0);
+            Assert.Contains(wait.GetProperty("p95Ms").ValueKind, (JsonValueKind[])[JsonValueKind.Number, JsonValueKind.Null]);
+        }
+
+        foreach (var side in (string[])["producerFairness", "consumerFairness"])
+        {
+            var fairness = report.GetProperty(side);
+            Assert.InRange(fairness.GetProperty("jainIndex").GetDouble(), 0.5, 1.0);
+            Assert.InRange(fairness.GetProperty("minShare").GetDouble(), 0, 0.5);
+            Assert.InRange(fairness.GetProperty("maxShare").GetDouble(), 0.5, 1);
+            Assert.Equal(2, fairness.GetProperty("counts").GetArrayLength());
+        }
+
+        Assert.Contains(report.GetProperty("meanBufferDepth").ValueKind, (JsonValueKind[])[JsonValueKind.Number, JsonValueKind.Null]);
+        Assert.True(report.GetProperty("peakWorkingSetBytes").GetInt64() >= report.GetProperty("startWorkingSetBytes").GetInt64());
+        Assert.True(report.GetProperty("startWorkingSetBytes").GetInt64() > 0);
+
+        var collections = report.GetProperty("gcCollections");
+        foreach (var generation in (string[])["gen0", "gen1", "gen2"])
+        {
+            Assert.True(collections.GetProperty(generation).GetInt32() >= 0, $"{engine}: {generation} collections are negative");
+        }
     }
 
     [Fact]

@@ -114,6 +114,39 @@ public sealed class RunSettingsResolverTests
     }
 
     [Fact]
+    public void BurstKeysSetTheWork()
+    {
+        using var folder = new TempFolder();
+        var config = folder.Write("bursts.conf", "producer-consumer.producer-work { burst-size = 250, burst-pause = 20ms }\n");
+
+        var settings = RunSettingsResolver.Resolve(new CommandLineArguments { ConfigFile = config }, ShippedFolder);
+
+        Assert.Equal(250, settings.Pipeline.ProducerWork.BurstSize);
+        Assert.Equal(TimeSpan.FromMilliseconds(20), settings.Pipeline.ProducerWork.BurstPause);
+        Assert.Equal(0, settings.Pipeline.ConsumerWork.BurstSize);
+        Assert.Equal(TimeSpan.Zero, settings.Pipeline.ConsumerWork.BurstPause);
+    }
+
+    [Fact]
+    public void ScenarioNameIsKept()
+    {
+        var settings = RunSettingsResolver.Resolve(new CommandLineArguments { Scenario = "capacity-1.conf" }, ShippedFolder);
+
+        Assert.Equal("capacity-1", settings.Scenario);
+        Assert.Null(RunSettingsResolver.Resolve(new CommandLineArguments(), ShippedFolder).Scenario);
+    }
+
+    [Fact]
+    public void AllResolvesEveryScenarioButDefault()
+    {
+        var all = RunSettingsResolver.ResolveAll(new CommandLineArguments { All = true, Items = 10 }, ShippedFolder);
+
+        var expected = SettingsFolder.ScenarioNames(ShippedFolder).Where(name => name != "default");
+        Assert.Equal(expected, all.Select(settings => settings.Scenario));
+        Assert.All(all, settings => Assert.Equal(10, settings.Items));
+    }
+
+    [Fact]
     public void ScenarioAcceptsConfExtension()
     {
         var settings = RunSettingsResolver.Resolve(new CommandLineArguments { Scenario = "capacity-1.conf" }, ShippedFolder);

@@ -30,6 +30,10 @@ public sealed class UsageErrorTests
         ["negative-cpu.conf"] = "producer-consumer.consumer-work.cpu-iterations = -1\n",
         ["bad-random.conf"] = "producer-consumer.producer-work.random = maybe\n",
         ["unknown-work-key.conf"] = "producer-consumer.consumer-work.speed = 3\n",
+        ["negative-burst.conf"] = "producer-consumer.producer-work { burst-size = -1, burst-pause = 5ms }\n",
+        ["burst-without-pause.conf"] = "producer-consumer.producer-work.burst-size = 100\n",
+        ["pause-without-burst.conf"] = "producer-consumer.consumer-work.burst-pause = 5ms\n",
+        ["bare-pause.conf"] = "producer-consumer.producer-work { burst-size = 10, burst-pause = 5 }\n",
         ["lines.txt"] = "a\nb\n",
     };
 
@@ -58,6 +62,18 @@ public sealed class UsageErrorTests
         { "empty config path", ["--config", " "], ["--config ' '", "empty"] },
         { "output same as json", ["run", "--impl", "actor", "--output", "{folder}/same.txt", "--json", "{folder}/same.txt"], ["same file as --output"] },
         { "output replaces input", ["run", "--impl", "actor", "--input", "{folder}/lines.txt", "--output", "{folder}/lines.txt"], ["--input", "Give another path"] },
+        { "report replaces input", ["--input", "{folder}/lines.txt", "--report", "{folder}/lines.txt"], ["invalid --report", "--input file", "Give another path"] },
+        { "report same as json", ["--json", "{folder}/same.txt", "--report", "{folder}/same.txt"], ["invalid --report", "same file as --json"] },
+        { "chart same as report", ["--report", "{folder}/same.png", "--chart", "{folder}/same.png"], ["invalid --chart", "same file as --report"] },
+        { "chart without extension", ["--chart", "{folder}/chart"], ["invalid --chart", "has no extension", ".png or .svg"] },
+        { "chart as jpeg", ["--chart", "{folder}/chart.jpg"], ["invalid --chart", "ends in .jpg", ".png or .svg"] },
+        { "empty report path", ["--report", ""], ["--report ''", "empty"] },
+        { "report to stdout", ["--report", "-"], ["--report -", "Give a file path"] },
+        { "all with run", ["run", "--impl", "actor", "--all"], ["--all works only with 'compare'", "compare --all"] },
+        { "all with scenario", ["compare", "--all", "--scenario", "balanced"], ["--all cannot be combined with --scenario"] },
+        { "all with config", ["--all", "--config", "{folder}/capacity-zero.conf"], ["--all cannot be combined with --config"] },
+        { "all with input", ["--all", "--input", "{folder}/lines.txt"], ["--all cannot be combined with --input"] },
+        { "all with chart", ["--all", "--chart", "{folder}/chart.png"], ["--chart", "--scenario NAME"] },
 
         // Settings files.
         { "config not found", ["--config", "{folder}/missing.conf"], ["not found", "missing.conf", "--config"] },
@@ -82,7 +98,11 @@ public sealed class UsageErrorTests
         { "delay not a duration", ["--config", "{folder}/word-delay.conf"], ["producer-consumer.consumer-work.delay", "'soon'", "not a duration"] },
         { "negative cpu iterations", ["--config", "{folder}/negative-cpu.conf"], ["producer-consumer.consumer-work.cpu-iterations", "-1", "negative"] },
         { "random not a switch", ["--config", "{folder}/bad-random.conf"], ["producer-consumer.producer-work.random", "'maybe'", "on or off"] },
-        { "unknown work key", ["--config", "{folder}/unknown-work-key.conf"], ["producer-consumer.consumer-work.speed", "delay, cpu-iterations, random"] },
+        { "unknown work key", ["--config", "{folder}/unknown-work-key.conf"], ["producer-consumer.consumer-work.speed", "delay, cpu-iterations, random, burst-size, burst-pause"] },
+        { "negative burst size", ["--config", "{folder}/negative-burst.conf"], ["producer-consumer.producer-work.burst-size", "-1", "negative"] },
+        { "burst without pause", ["--config", "{folder}/burst-without-pause.conf"], ["producer-consumer.producer-work.burst-size", "burst of 100 items", "burst-pause to 1ms or more"] },
+        { "pause without burst", ["--config", "{folder}/pause-without-burst.conf"], ["producer-consumer.consumer-work.burst-pause", "pause of 5ms", "burst-size"] },
+        { "pause without unit", ["--config", "{folder}/bare-pause.conf"], ["producer-consumer.producer-work.burst-pause", "'5'", "no unit"] },
         { "unknown scenario", ["--scenario", "slow-consumers"], ["'slow-consumers'", "not found", "did you mean 'slow-consumer'", "Available scenarios"] },
         { "scenario outside folder", ["--scenario", "../default"], ["invalid scenario name '../default'", "--config"] },
 
@@ -92,6 +112,9 @@ public sealed class UsageErrorTests
         { "output folder missing", ["run", "--impl", "threaded", "--output", "{folder}/no-such-folder/out.txt"], ["--output", "no-such-folder", "not found"] },
         { "output is a directory", ["run", "--impl", "threaded", "--output", "{folder}/a-directory"], ["--output", "a-directory", "is a directory"] },
         { "json is a directory", ["--json", "{folder}/a-directory"], ["--json", "a-directory", "is a directory"] },
+        { "report is a directory", ["--report", "{folder}/a-directory"], ["--report", "a-directory", "is a directory"] },
+        { "chart folder missing", ["--chart", "{folder}/no-such-folder/chart.svg"], ["--chart", "no-such-folder", "not found"] },
+        { "chart invalid after report", ["--report", "{folder}/review.md", "--chart", "{folder}/no-such-folder/chart.png"], ["--chart", "not found"] },
         { "json invalid after output", ["run", "--impl", "actor", "--output", "{folder}/out.txt", "--json", "{folder}/a-directory"], ["--json", "is a directory"] },
     };
 
