@@ -383,10 +383,10 @@ public sealed class BoundedBufferActor<T> : ReceiveActor
         return items;
     }
 
-    private ProtocolViolationException Violation(string what)
+    private ProtocolViolationException Violation(string description)
     {
         var state = $"[queued={_count}/{_settings.Capacity}, unused-credit={_unusedCredit}, producers-ended={_endedProducers}/{_settings.Producers}]";
-        return new ProtocolViolationException($"Buffer rejected {what} {state}");
+        return new ProtocolViolationException($"Buffer rejected {description} {state}");
     }
 
     /// <summary>What the buffer tracks about one producer.</summary>

@@ -46,7 +46,7 @@ public sealed class ProducerActor<T> : ReceiveActor
         _maxBatch = maxBatch;
         _counters = counters;
 
-        // Delayed work waits without blocking a dispatcher thread; the mailbox is suspended meanwhile, so credit
+        // Delayed work waits without blocking a dispatcher thread. The mailbox is suspended meanwhile, so credit
         // that arrives during the wait is handled after the current batch is sent.
         if (_work.HasDelay)
         {

@@ -6,7 +6,7 @@ namespace ProducerConsumer.Engines;
 /// <summary>
 /// The instrumentation of one run: per-worker counts that the run's result is built from, the buffer depth, and
 /// the <see cref="PipelineMetrics"/> instruments, tagged with the engine. Each count slot has exactly one writer
-/// (one producer, one consumer, or the buffer), so updates are plain writes; the engine reads them only after
+/// (one producer, one consumer, or the buffer), so updates are plain writes. The engine reads them only after
 /// every writer has stopped.
 /// </summary>
 public sealed class PipelineCounters : IDisposable

@@ -11,8 +11,8 @@ namespace ProducerConsumer.Workloads;
 /// Delays are paced against a schedule instead of slept one by one. Timers are coarse: on a 2-core Linux VM,
 /// <c>Thread.Sleep(1)</c> measured 1.7 ms and <c>await Task.Delay(1)</c> 4.5 ms, so per-item waits would give a
 /// blocking and an asynchronous worker very different rates for the same setting. Each delay moves the worker's due
-/// time forward, and the worker waits only while it is ahead of that time; an oversleep is made up by the next
-/// items. A worker that fell behind, for example while blocked by backpressure, may catch up by at most
+/// time forward, and the worker waits only while it is ahead of that time. The next items make up for an
+/// oversleep. A worker that fell behind, for example while blocked by backpressure, may catch up by at most
 /// <see cref="MaxCatchUp"/>, so it does not rush through a long stretch of items.
 /// </remarks>
 public sealed class WorkSimulator
