@@ -22,8 +22,13 @@ public sealed record PipelineSettings(
     Workloads.ItemWork ConsumerWork,
     int Seed)
 {
-    /// <summary>The default maximum batch: large enough to amortize per-message cost, small enough to keep latency low.</summary>
-    public const int DefaultMaxBatch = 64;
+    /// <summary>
+    /// The default maximum batch. Akka's cost is per message, so the actor engine's throughput rose almost in
+    /// proportion to the batch size from 16 to 256 items (18 to 102 million items per second at capacity 1024 on a
+    /// 2-core VM), and p99 latency fell with it. Larger batches are left to the settings, because a consumer may
+    /// hold up to one batch of items it has not finished.
+    /// </summary>
+    public const int DefaultMaxBatch = 256;
 
     /// <summary>Creates settings with no simulated work.</summary>
     public static PipelineSettings Create(int capacity, int producers, int consumers, int maxBatch = DefaultMaxBatch, int seed = 1) =>

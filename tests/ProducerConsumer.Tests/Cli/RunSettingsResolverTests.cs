@@ -45,7 +45,7 @@ public sealed class RunSettingsResolverTests
         Assert.Equal(64, settings.Pipeline.Capacity);
         Assert.Equal(2, settings.Pipeline.Producers);
         Assert.Equal(2, settings.Pipeline.Consumers);
-        Assert.Equal(64, settings.Pipeline.MaxBatch);
+        Assert.Equal(256, settings.Pipeline.MaxBatch);
         Assert.Equal(42, settings.Pipeline.Seed);
         Assert.Equal(1_000_000, settings.Items);
         Assert.Equal(["actor", "threaded"], settings.Engines);
