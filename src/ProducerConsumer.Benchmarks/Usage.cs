@@ -13,7 +13,7 @@ public static class Usage
           --job short, -j short   100 thousand items per invocation, 1 warm-up and 3 measured iterations.
                                   The default; a few minutes on 2 cores.
           --job full, -j full     1 million items per invocation, 3 warm-up and 10 measured iterations.
-                                  For the records; about half an hour on 2 cores.
+                                  For the records; about 40 minutes on 2 cores.
           Other options go to BenchmarkDotNet, for example --filter '*Channels*' or --list flat, and
           --help after --job lists them. BenchmarkDotNet's own jobs (dry, short, medium, long) are replaced
           by the two above. Results go to BenchmarkDotNet.Artifacts/<job>/, failed runs to
