@@ -71,7 +71,7 @@ public abstract class PipelineBenchmarks
     /// <summary>The actor engine's literal per-item protocol: every credit, item, demand and ack is one message.</summary>
     protected Task RunActorPerItemAsync() => RunActorAsync("ActorPerItem", maxBatch: 1);
 
-    /// <summary>The actor engine's default mode: counts and items travel in batches of up to 64.</summary>
+    /// <summary>The actor engine's default mode: counts and items travel in batches of up to the default maximum batch.</summary>
     protected Task RunActorBatchedAsync() => RunActorAsync("ActorBatched", Engines.PipelineSettings.DefaultMaxBatch);
 
     protected Task RunThreadedAsync() =>
