@@ -24,8 +24,8 @@ public sealed record PipelineSettings(
 {
     /// <summary>
     /// The default maximum batch. Akka's cost is per message, so the actor engine's throughput rose almost in
-    /// proportion to the batch size from 16 to 256 items (18 to 102 million items per second at capacity 1024 on a
-    /// 2-core VM), and p99 latency fell with it. Larger batches are left to the settings, because a consumer may
+    /// proportion to the batch size: from 18 to 102 million items per second for batches of 16 to 256 items, at
+    /// capacity 1024 on a 2-core VM. The p99 latency fell with it. Larger batches are left to the settings, because a consumer may
     /// hold up to one batch of items it has not finished.
     /// </summary>
     public const int DefaultMaxBatch = 256;

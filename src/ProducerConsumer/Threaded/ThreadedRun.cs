@@ -53,8 +53,8 @@ internal sealed class ThreadedRun<T>
         _buffer = new MonitorBoundedBuffer<Envelope<T>>(settings.Capacity, spinCount, trackAcceptance: true);
         _counters = new PipelineCounters(settings.Producers, settings.Consumers, ThreadedEngine.EngineName)
         {
-            // NOTE: after the last item, the poison pills in the buffer count as depth for the gauge; the run's
-            // max depth is read before the pills are put, so it counts items only.
+            // NOTE: after the last item, the gauge counts the poison pills in the buffer as depth. The run's max
+            // depth is read before the pills are put, so it counts items only.
             DepthProbe = () => _buffer.CountHint,
         };
     }
