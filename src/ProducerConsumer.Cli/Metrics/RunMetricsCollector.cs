@@ -10,27 +10,23 @@ namespace ProducerConsumer.Cli.Metrics;
 /// set and its garbage collections. Both engines are measured by this same code.
 /// </summary>
 /// <remarks>
-/// Only measurements whose <c>engine</c> tag matches are kept. The tag names the engine, not the run, so a second
-/// run of the same engine in the same process at the same time would mix in. The depth readings count such
-/// overlaps, and the report compares the collected counts with the items that the sink received. The listener callbacks take no lock: counts
-/// and histogram buckets are <see cref="Interlocked"/> adds, and the depth gauge is read on the sampling thread only.
+/// Only measurements whose <c>engine</c> tag matches are kept. When the collector is given a run identifier, the
+/// <c>run</c> tag must match too, which keeps out runs that overlap in the same process, such as tests running in
+/// parallel. A collector without a run identifier takes every run of the engine, and its depth readings count
+/// the samples in which several runs were found. The listener callbacks take no lock: counts and histogram buckets
+/// are <see cref="Interlocked"/> adds, and the depth gauge is read on the sampling thread only.
 /// </remarks>
 internal sealed class RunMetricsCollector : IDisposable
 {
     /// <summary>How often the depth gauge and the working set are read: often enough for a chart of a one-second run.</summary>
     public static readonly TimeSpan DefaultSampleInterval = TimeSpan.FromMilliseconds(20);
 
-    // The tag names that PipelineCounters gives its measurements.
-    private const string EngineTagName = "engine";
-
-    private const string ProducerTagName = "producer";
-
-    private const string ConsumerTagName = "consumer";
-
     /// <summary>The listener state that marks the depth gauge; the other instruments carry their aggregate as state.</summary>
     private static readonly object s_depthGauge = new();
 
     private readonly string _engine;
+
+    private readonly string? _runId;
 
     private readonly string _meterName;
 
@@ -86,16 +82,19 @@ internal sealed class RunMetricsCollector : IDisposable
     /// <param name="consumers">The run's number of consumers.</param>
     /// <param name="sampleInterval">How often to read the depth gauge and the working set; <c>null</c> for <see cref="DefaultSampleInterval"/>.</param>
     /// <param name="meterName">The meter to listen to; tests pass a meter of their own.</param>
-    public RunMetricsCollector(string engine, int producers, int consumers, TimeSpan? sampleInterval = null, string meterName = PipelineMetrics.MeterName)
+    /// <param name="runId">The <c>run</c> tag to keep, as given in <see cref="Engines.PipelineSettings.RunId"/>, or <c>null</c> to keep every run of the engine.</param>
+    public RunMetricsCollector(
+        string engine, int producers, int consumers, TimeSpan? sampleInterval = null, string meterName = PipelineMetrics.MeterName, string? runId = null)
     {
         var interval = sampleInterval ?? DefaultSampleInterval;
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(interval, TimeSpan.Zero, nameof(sampleInterval));
 
         _engine = engine;
+        _runId = runId;
         _meterName = meterName;
         _sampleInterval = interval;
-        _produced = new WorkerCounts(ProducerTagName, producers);
-        _consumed = new WorkerCounts(ConsumerTagName, consumers);
+        _produced = new WorkerCounts(PipelineMetrics.ProducerTagName, producers);
+        _consumed = new WorkerCounts(PipelineMetrics.ConsumerTagName, consumers);
 
         _listener.InstrumentPublished = OnInstrumentPublished;
         _listener.SetMeasurementEventCallback<long>(OnCount);
@@ -215,7 +214,7 @@ internal sealed class RunMetricsCollector : IDisposable
 
     private void OnCount(Instrument instrument, long count, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
     {
-        if (state is WorkerCounts counts && IsThisEngine(tags))
+        if (state is WorkerCounts counts && IsThisRun(tags))
         {
             counts.Add(TagValue(tags, counts.TagName), count);
         }
@@ -223,7 +222,7 @@ internal sealed class RunMetricsCollector : IDisposable
 
     private void OnDuration(Instrument instrument, double seconds, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
     {
-        if (state is LogHistogram histogram && IsThisEngine(tags))
+        if (state is LogHistogram histogram && IsThisRun(tags))
         {
             histogram.Record(seconds);
         }
@@ -232,7 +231,7 @@ internal sealed class RunMetricsCollector : IDisposable
     /// <summary>Receives the gauge's readings, which arrive only during <see cref="MeterListener.RecordObservableInstruments"/> on the sampling thread.</summary>
     private void OnDepth(Instrument instrument, int depth, ReadOnlySpan<KeyValuePair<string, object?>> tags, object? state)
     {
-        if (ReferenceEquals(state, s_depthGauge) && IsThisEngine(tags))
+        if (ReferenceEquals(state, s_depthGauge) && IsThisRun(tags))
         {
             _runsInReading++;
             _depthInReading = Math.Max(_depthInReading, depth);
@@ -275,8 +274,10 @@ internal sealed class RunMetricsCollector : IDisposable
         return _process.WorkingSet64;
     }
 
-    private bool IsThisEngine(ReadOnlySpan<KeyValuePair<string, object?>> tags) =>
-        TagValue(tags, EngineTagName) is string engine && engine == _engine;
+    private bool IsThisRun(ReadOnlySpan<KeyValuePair<string, object?>> tags) =>
+        TagValue(tags, PipelineMetrics.EngineTagName) is string engine
+        && engine == _engine
+        && (_runId is null || (TagValue(tags, PipelineMetrics.RunTagName) is string run && run == _runId));
 
     private static object? TagValue(ReadOnlySpan<KeyValuePair<string, object?>> tags, string name)
     {

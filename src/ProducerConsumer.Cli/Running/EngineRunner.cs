@@ -4,6 +4,7 @@ using ProducerConsumer.Cli.Commands;
 using ProducerConsumer.Cli.Metrics;
 using ProducerConsumer.Cli.Reports;
 using ProducerConsumer.Cli.Settings;
+using ProducerConsumer.Engines;
 using Spectre.Console;
 
 namespace ProducerConsumer.Cli.Running;
@@ -45,7 +46,10 @@ internal static class EngineRunner
         string name, RunSettings settings, IWorkload workload, PendingFile? output, CliEnvironment environment, CancellationToken cancellationToken)
     {
         var engine = environment.CreateEngine(name, settings.Config);
-        using var collector = new RunMetricsCollector(engine.Name, settings.Pipeline.Producers, settings.Pipeline.Consumers);
+
+        // The run's own identifier keeps the collector to this run, even if another one overlaps it in the process.
+        var pipeline = settings.Pipeline with { RunId = PipelineCounters.NewRunId() };
+        using var collector = new RunMetricsCollector(engine.Name, pipeline.Producers, pipeline.Consumers, runId: pipeline.RunId);
         var progressConsole = ProgressConsoleFor(settings, environment);
         var label = settings.Scenario is null ? engine.Name : $"{settings.Scenario}: {engine.Name}";
 
@@ -53,13 +57,13 @@ internal static class EngineRunner
         WorkloadRun run;
         if (output is null)
         {
-            var running = workload.RunAsync(engine, settings.Pipeline, null, cancellationToken);
+            var running = workload.RunAsync(engine, pipeline, null, cancellationToken);
             run = await RunProgress.TrackAsync(progressConsole, environment.ProgressDelay, label, workload.Items, collector, running);
         }
         else
         {
             await using var writer = new StreamWriter(output.OpenWrite(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)) { NewLine = "\n" };
-            var running = workload.RunAsync(engine, settings.Pipeline, writer, cancellationToken);
+            var running = workload.RunAsync(engine, pipeline, writer, cancellationToken);
             run = await RunProgress.TrackAsync(progressConsole, environment.ProgressDelay, label, workload.Items, collector, running);
         }
 

@@ -19,7 +19,7 @@ public static class ActorPipeline
         CancellationToken cancellationToken = default)
     {
         settings.Validate();
-        using var counters = new PipelineCounters(settings.Producers, settings.Consumers, "actor");
+        using var counters = new PipelineCounters(settings.Producers, settings.Consumers, "actor", settings.RunId);
         var completion = new TaskCompletionSource<PipelineRun>(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var name = $"pipeline-{Interlocked.Increment(ref s_runs)}";

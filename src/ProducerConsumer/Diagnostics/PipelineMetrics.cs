@@ -7,7 +7,8 @@ namespace ProducerConsumer.Diagnostics;
 /// <summary>
 /// The product's one <see cref="Meter"/>. Both engines record the same instruments, tagged with
 /// <c>engine</c> (<c>actor</c> or <c>threaded</c>), so a listener such as <c>dotnet-counters</c> compares them
-/// directly. Producer and consumer counts also carry the worker's index (<c>producer</c> or <c>consumer</c>).
+/// directly, and with <c>run</c>, which separates runs that overlap in one process. Producer and consumer
+/// measurements also carry the worker's index (<c>producer</c> or <c>consumer</c>).
 /// </summary>
 /// <remarks>
 /// With no listener attached, each record call returns after one enabled check. The engines record counts per
@@ -29,6 +30,18 @@ public static class PipelineMetrics
     public const string ConsumerWaitName = "producer_consumer.consumer.wait";
 
     public const string ItemLatencyName = "producer_consumer.item.latency";
+
+    /// <summary>The tag that names the engine: <c>actor</c> or <c>threaded</c>.</summary>
+    public const string EngineTagName = "engine";
+
+    /// <summary>The tag that names the run, unique within the process.</summary>
+    public const string RunTagName = "run";
+
+    /// <summary>The tag that gives a producer's index.</summary>
+    public const string ProducerTagName = "producer";
+
+    /// <summary>The tag that gives a consumer's index.</summary>
+    public const string ConsumerTagName = "consumer";
 
     private static readonly Meter s_meter = new(MeterName, "1.0");
 
@@ -61,7 +74,7 @@ public static class PipelineMetrics
     {
         foreach (var run in s_activeRuns.Keys)
         {
-            yield return new Measurement<int>(run.CurrentDepth, run.EngineTag);
+            yield return new Measurement<int>(run.CurrentDepth, run.EngineTag, run.RunTag);
         }
     }
 }

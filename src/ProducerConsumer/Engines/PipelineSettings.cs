@@ -30,6 +30,12 @@ public sealed record PipelineSettings(
     /// </summary>
     public const int DefaultMaxBatch = 256;
 
+    /// <summary>
+    /// The <c>run</c> tag of the run's measurements, so that a listener can separate two runs of one engine that
+    /// overlap in a process. With <c>null</c>, the run gets a fresh identifier from <see cref="PipelineCounters.NewRunId"/>.
+    /// </summary>
+    public string? RunId { get; init; }
+
     /// <summary>Creates settings with no simulated work.</summary>
     public static PipelineSettings Create(int capacity, int producers, int consumers, int maxBatch = DefaultMaxBatch, int seed = 1) =>
         new(capacity, producers, consumers, maxBatch, Workloads.ItemWork.None, Workloads.ItemWork.None, seed);

@@ -51,7 +51,7 @@ internal sealed class ThreadedRun<T>
         _batchSize = Math.Min(settings.MaxBatch, settings.Capacity);
         // Acceptance is always tracked, at one timestamp per put, so that a listener attached mid-run sees latency.
         _buffer = new MonitorBoundedBuffer<Envelope<T>>(settings.Capacity, spinCount, trackAcceptance: true);
-        _counters = new PipelineCounters(settings.Producers, settings.Consumers, ThreadedEngine.EngineName)
+        _counters = new PipelineCounters(settings.Producers, settings.Consumers, ThreadedEngine.EngineName, settings.RunId)
         {
             // NOTE: after the last item, the gauge counts the poison pills in the buffer as depth. The run's max
             // depth is read before the pills are put, so it counts items only.

@@ -1,11 +1,12 @@
 using Microsoft.Extensions.Diagnostics.Metrics.Testing;
 using ProducerConsumer.Diagnostics;
+using ProducerConsumer.Engines;
 
 namespace ProducerConsumer.Tests.Diagnostics;
 
 /// <summary>
 /// Records every measurement of the product's instruments during one test with Microsoft's MetricCollector, and
-/// selects those of one engine by its <c>engine</c> tag.
+/// selects those of one run by its <c>engine</c> and <c>run</c> tags. The test gives its run <see cref="RunId"/>.
 /// </summary>
 internal sealed class EngineMeasurements : IDisposable
 {
@@ -24,6 +25,9 @@ internal sealed class EngineMeasurements : IDisposable
         Depth = new MetricCollector<int>(null, PipelineMetrics.MeterName, PipelineMetrics.BufferDepthName);
     }
 
+    /// <summary>The identifier to give the run in <see cref="PipelineSettings.RunId"/>.</summary>
+    public string RunId { get; } = PipelineCounters.NewRunId();
+
     public MetricCollector<long> Produced { get; }
 
     public MetricCollector<long> Consumed { get; }
@@ -36,11 +40,12 @@ internal sealed class EngineMeasurements : IDisposable
 
     public MetricCollector<int> Depth { get; }
 
-    /// <summary>Returns the measurements of this engine, optionally only those of one worker.</summary>
+    /// <summary>Returns the measurements of this engine's run, optionally only those of one worker.</summary>
     public IReadOnlyList<CollectedMeasurement<T>> Of<T>(MetricCollector<T> collector, string? workerTag = null, int? worker = null)
         where T : struct =>
         collector.GetMeasurementSnapshot()
-            .Where(measurement => measurement.Tags.TryGetValue("engine", out var engine) && (string?)engine == _engine)
+            .Where(measurement => measurement.Tags.TryGetValue(PipelineMetrics.EngineTagName, out var engine) && (string?)engine == _engine)
+            .Where(measurement => measurement.Tags.TryGetValue(PipelineMetrics.RunTagName, out var run) && (string?)run == RunId)
             .Where(measurement => workerTag is null || (measurement.Tags.TryGetValue(workerTag, out var index) && (int?)index == worker))
             .ToArray();
 

@@ -9,9 +9,9 @@ namespace ProducerConsumer.Tests.Diagnostics;
 /// <summary>
 /// The product's instruments, recorded by real runs of both engines and read with Microsoft's MetricCollector:
 /// counts match the items moved, the depth stays within the capacity, waits appear where a side had to wait, and
-/// every item's latency is recorded.
+/// every item's latency is recorded. Each test keeps the measurements of its own run, by the <c>run</c> tag, so
+/// the tests run in parallel with the rest of the suite.
 /// </summary>
-[Collection(MetricsCollection.Name)]
 public sealed class PipelineInstrumentsTests
 {
     /// <summary>The longest a run may take before the test fails instead of hanging.</summary>
@@ -30,7 +30,7 @@ public sealed class PipelineInstrumentsTests
         using var measurements = new EngineMeasurements(engine);
         var settings = PipelineSettings.Create(capacity: 16, producers: 3, consumers: 2, maxBatch: 8);
 
-        var run = await RunAsync(engine, settings, new GeneratedIntegerSource(items));
+        var run = await RunAsync(engine, settings with { RunId = measurements.RunId }, new GeneratedIntegerSource(items));
 
         Assert.Equal(items, measurements.Of(measurements.Produced).Sum(measurement => measurement.Value));
         Assert.Equal(items, measurements.Of(measurements.Consumed).Sum(measurement => measurement.Value));
@@ -57,7 +57,7 @@ public sealed class PipelineInstrumentsTests
 
         // Each producer read takes a reading of the gauge, so the readings fall while items are moving.
         var source = new CallbackSource<int>(new GeneratedIntegerSource(300), measurements.Depth.RecordObservableInstruments);
-        await RunAsync(engine, settings, source);
+        await RunAsync(engine, settings with { RunId = measurements.RunId }, source);
 
         var readings = measurements.Of(measurements.Depth).Select(measurement => measurement.Value).ToArray();
         Assert.NotEmpty(readings);
@@ -73,7 +73,7 @@ public sealed class PipelineInstrumentsTests
         var slowConsumer = new ItemWork(TimeSpan.FromMilliseconds(1), 0, false);
         var settings = new PipelineSettings(Capacity: 1, Producers: 1, Consumers: 1, MaxBatch: 1, ItemWork.None, slowConsumer, Seed: 1);
 
-        await RunAsync(engine, settings, new GeneratedIntegerSource(50));
+        await RunAsync(engine, settings with { RunId = measurements.RunId }, new GeneratedIntegerSource(50));
 
         var waits = measurements.Of(measurements.ProducerWait);
         Assert.NotEmpty(waits);
@@ -89,7 +89,7 @@ public sealed class PipelineInstrumentsTests
         var slowProducer = new ItemWork(TimeSpan.FromMilliseconds(1), 0, false);
         var settings = new PipelineSettings(Capacity: 8, Producers: 1, Consumers: 1, MaxBatch: 1, slowProducer, ItemWork.None, Seed: 1);
 
-        await RunAsync(engine, settings, new GeneratedIntegerSource(50));
+        await RunAsync(engine, settings with { RunId = measurements.RunId }, new GeneratedIntegerSource(50));
 
         var waits = measurements.Of(measurements.ConsumerWait);
         Assert.NotEmpty(waits);
@@ -105,7 +105,7 @@ public sealed class PipelineInstrumentsTests
         using var measurements = new EngineMeasurements(engine);
         var settings = PipelineSettings.Create(capacity: 8, producers: 2, consumers: 2, maxBatch: 4);
 
-        await RunAsync(engine, settings, new GeneratedIntegerSource(items));
+        await RunAsync(engine, settings with { RunId = measurements.RunId }, new GeneratedIntegerSource(items));
 
         var latencies = measurements.Of(measurements.Latency);
         Assert.Equal(items, latencies.Count);

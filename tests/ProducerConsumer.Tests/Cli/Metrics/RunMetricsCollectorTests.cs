@@ -58,6 +58,45 @@ public sealed class RunMetricsCollectorTests : IDisposable
     }
 
     [Fact]
+    public void KeepsOnlyGivenRun()
+    {
+        using var collector = Create("actor", producers: 1, consumers: 1, runId: "run-a");
+        collector.Start();
+
+        _produced.Add(5, Engine("actor"), Run("run-a"), Worker("producer", 0));
+        _produced.Add(7, Engine("actor"), Run("run-b"), Worker("producer", 0));
+        _consumed.Add(3, Engine("actor"), Worker("consumer", 0));
+        _latency.Record(0.5, Engine("actor"), Run("run-b"));
+        _latency.Record(0.25, Engine("actor"), Run("run-a"));
+        var metrics = collector.Stop();
+
+        Assert.Equal([5L], metrics.ProducedPerProducer);
+        Assert.Equal([0L], metrics.ConsumedPerConsumer);
+        Assert.Equal(1, metrics.ItemLatency.Count);
+        Assert.Equal(0.25, metrics.ItemLatency.MaxSeconds);
+    }
+
+    [Fact]
+    public async Task ReadsOnlyGivenRunsDepth()
+    {
+        var read = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _meter.CreateObservableGauge(PipelineMetrics.BufferDepthName, () =>
+        {
+            read.TrySetResult();
+            return new[] { new Measurement<int>(3, Engine("actor"), Run("run-a")), new Measurement<int>(5, Engine("actor"), Run("run-b")) };
+        });
+        using var collector = Create("actor", producers: 1, consumers: 1, sampleInterval: TimeSpan.FromMilliseconds(1), runId: "run-a");
+
+        collector.Start();
+        await read.Task.WaitAsync(SampleTimeout);
+        var metrics = collector.Stop();
+
+        Assert.NotEmpty(metrics.DepthSamples);
+        Assert.All(metrics.DepthSamples, sample => Assert.Equal(3, sample.Depth));
+        Assert.Equal(0, metrics.SamplesWithSeveralRuns);
+    }
+
+    [Fact]
     public void CountsEachWorker()
     {
         using var collector = Create("actor", producers: 2, consumers: 3);
@@ -187,10 +226,12 @@ public sealed class RunMetricsCollectorTests : IDisposable
         Assert.Contains("before it was started", error.Message);
     }
 
-    private RunMetricsCollector Create(string engine, int producers, int consumers, TimeSpan? sampleInterval = null) =>
-        new(engine, producers, consumers, sampleInterval, _meter.Name);
+    private RunMetricsCollector Create(string engine, int producers, int consumers, TimeSpan? sampleInterval = null, string? runId = null) =>
+        new(engine, producers, consumers, sampleInterval, _meter.Name, runId);
 
-    private static KeyValuePair<string, object?> Engine(string name) => new("engine", name);
+    private static KeyValuePair<string, object?> Engine(string name) => new(PipelineMetrics.EngineTagName, name);
+
+    private static KeyValuePair<string, object?> Run(string id) => new(PipelineMetrics.RunTagName, id);
 
     private static KeyValuePair<string, object?> Worker(string role, int index) => new(role, index);
 }
