@@ -6,7 +6,7 @@ public static class Usage
     public const string Text =
         """
         Usage:
-          dotnet run -c Release --project src/ProducerConsumer.Benchmarks -- [--job short|full] [BenchmarkDotNet options]
+          dotnet run -c Release --project src/ProducerConsumer.Benchmarks -- [--job short|full|metrics] [BenchmarkDotNet options]
           dotnet run -c Release --project src/ProducerConsumer.Benchmarks -- memory
 
         Benchmarks: every engine and peer in every case, each invocation checked for exactly-once delivery.
@@ -14,6 +14,9 @@ public static class Usage
                                   The default; a few minutes on 2 cores.
           --job full, -j full     1 million items per invocation, 3 warm-up and 10 measured iterations.
                                   For the records; about 40 minutes on 2 cores.
+          --job metrics, -j metrics
+                                  What recording the metrics costs: each engine with and without a
+                                  listener on every instrument, 100 thousand items per invocation.
           Other options go to BenchmarkDotNet, for example --filter '*Channels*' or --list flat, and
           --help after --job lists them. BenchmarkDotNet's own jobs (dry, short, medium, long) are replaced
           by the two above. Results go to BenchmarkDotNet.Artifacts/<job>/, failed runs to

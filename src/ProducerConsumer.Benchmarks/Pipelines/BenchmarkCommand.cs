@@ -5,7 +5,7 @@ using ProducerConsumer.Benchmarks.Running;
 namespace ProducerConsumer.Benchmarks.Pipelines;
 
 /// <summary>
-/// Runs the pipeline benchmarks of one job. Takes <c>--job short|full</c> from the command line and hands every
+/// Runs the benchmarks of one job. Takes <c>--job short|full|metrics</c> from the command line and hands every
 /// other argument to BenchmarkDotNet, so its own options such as <c>--filter</c> work unchanged.
 /// </summary>
 public static class BenchmarkCommand
@@ -40,7 +40,7 @@ public static class BenchmarkCommand
 
             if (i + 1 == args.Length)
             {
-                throw new UsageException($"Missing value after {args[i]}: expected 'short' or 'full'.");
+                throw new UsageException($"Missing value after {args[i]}: expected 'short', 'full' or 'metrics'.");
             }
 
             job = BenchmarkJob.Parse(args[++i]);

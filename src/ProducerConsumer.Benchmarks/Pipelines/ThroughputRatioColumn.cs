@@ -6,20 +6,25 @@ using BenchmarkDotNet.Running;
 namespace ProducerConsumer.Benchmarks.Pipelines;
 
 /// <summary>
-/// Items per second relative to the baseline (Channels) in the same case: 2.00 means twice as many items per
-/// second. BenchmarkDotNet's own ratio column divides times, so there a faster peer shows below 1.
+/// Items per second relative to the baseline in the same case, such as Channels: 2.00 means twice as many items
+/// per second. BenchmarkDotNet's own ratio column divides times, so there a faster peer shows below 1.
 /// </summary>
 public sealed class ThroughputRatioColumn : IColumn
 {
-    public static ThroughputRatioColumn Instance { get; } = new();
+    private readonly string _baseline;
 
-    private ThroughputRatioColumn()
+    /// <param name="baseline">What the baseline is, for the column's name and legend, such as <c>Channels</c>.</param>
+    public ThroughputRatioColumn(string baseline)
     {
+        _baseline = baseline;
     }
 
-    public string Id => nameof(ThroughputRatioColumn);
+    /// <summary>The pipeline jobs' column, whose baseline is the Channels peer.</summary>
+    public static ThroughputRatioColumn VersusChannels { get; } = new("Channels");
 
-    public string ColumnName => "Items/s vs Channels";
+    public string Id => $"{nameof(ThroughputRatioColumn)}.{_baseline}";
+
+    public string ColumnName => $"Items/s vs {_baseline}";
 
     public bool AlwaysShow => true;
 
@@ -31,7 +36,7 @@ public sealed class ThroughputRatioColumn : IColumn
 
     public UnitType UnitType => UnitType.Dimensionless;
 
-    public string Legend => "Items per second divided by the Channels peer's items per second in the same case";
+    public string Legend => $"Items per second divided by the items per second of the baseline ({_baseline}) in the same case";
 
     public string GetValue(Summary summary, BenchmarkCase benchmarkCase) => GetValue(summary, benchmarkCase, SummaryStyle.Default);
 

@@ -295,6 +295,44 @@ public abstract class EngineBehaviourTests
         }
     }
 
+    /// <summary>
+    /// Runs many tiny pipelines, because a shutdown race happens once per run, not once per item. In each run, end
+    /// of stream or the poison pills race the last items, so a lost wake-up would leave a consumer waiting forever.
+    /// </summary>
+    [Fact]
+    public async Task ManyTinyRuns_AllShutDown()
+    {
+        const int runs = 300;
+        var seed = StressSeed();
+        _output.WriteLine($"Shutdown seed {seed}; set {StressSeedVariable}={seed} to repeat this run.");
+        var random = new Random(seed);
+
+        for (var index = 0; index < runs; index++)
+        {
+            var settings = PipelineSettings.Create(
+                capacity: random.Next(1, 4), producers: random.Next(1, 4), consumers: random.Next(1, 4), maxBatch: random.Next(1, 4), seed: random.Next());
+            var items = random.Next(0, 21);
+            var context = $"tiny run {index} of seed {seed} (set {StressSeedVariable}={seed} to repeat): {settings}, {items} items";
+            var sink = new LedgerSink();
+
+            // The subclass's check runs once after the loop, because it may wait, and 300 waits would slow the suite.
+            PipelineRun run;
+            try
+            {
+                run = await CreateEngine().RunAsync(settings, new GeneratedIntegerSource(items), sink).WaitAsync(RunTimeout);
+            }
+            catch (Exception error) when (error is not XunitException)
+            {
+                Assert.Fail($"The run threw {error.GetType().Name} in {context}.{Environment.NewLine}{error}");
+                throw;
+            }
+
+            AssertExactlyOnce(sink.Ledger, run, items, context);
+        }
+
+        await AfterRunAsync();
+    }
+
     /// <summary>Runs the engine under <see cref="RunTimeout"/>, then the subclass's <see cref="AfterRunAsync"/>.</summary>
     protected async Task<PipelineRun> RunAsync<T>(PipelineSettings settings, IItemSource<T> source, IItemSink<T> sink, CancellationToken cancellationToken = default)
     {
