@@ -14,7 +14,9 @@ namespace ProducerConsumer.Threaded;
 /// sleeps on (empty for consumers, full for producers) and a thread of that kind is waiting, because a pulse that
 /// wakes no thread able to proceed still costs a lock round trip and a context switch. A blocked put or take
 /// first spins for a bounded time on the count outside the lock, because the other side often makes room within
-/// a few microseconds on another core, and waking a sleeping thread costs more than that.
+/// a few microseconds on another core, and waking a sleeping thread costs more than that. The bound adapts per
+/// side (see <see cref="SpinBudget"/>): when sleeps turn out long, spinning only takes the core from the thread
+/// that would end the wait, so the side stops spinning until a short sleep shows that spinning pays again.
 /// <para>
 /// The buffer is not fair. After a pulse, whichever thread gets the lock first proceeds, so a thread that spins can
 /// overtake one that slept.
@@ -50,8 +52,17 @@ public sealed class MonitorBoundedBuffer<T>
     /// <summary>The monitor that guards every field below and that blocked threads wait on.</summary>
     private readonly object _lock = new();
 
-    /// <summary>Spin iterations before a blocked put or take sleeps, or 0 to sleep at once.</summary>
+    /// <summary>The most spin iterations before a blocked put or take sleeps, or 0 to sleep at once.</summary>
     private readonly int _spinCount;
+
+    /// <summary>
+    /// The spin iterations of the next blocked put, between 0 and <c>_spinCount</c>. Written under the lock after
+    /// a sleep and outside it after a spin that won; a lost update only delays the adaptation by one wait.
+    /// </summary>
+    private int _putSpinBudget;
+
+    /// <summary>The spin iterations of the next blocked take, kept like <c>_putSpinBudget</c>.</summary>
+    private int _takeSpinBudget;
 
     /// <summary>
     /// When each queued item was accepted, parallel to <c>_slots</c>, as <see cref="Stopwatch"/> timestamps; null
@@ -102,6 +113,8 @@ public sealed class MonitorBoundedBuffer<T>
         _slots = new T[capacity];
         _acceptedAt = trackAcceptance ? new long[capacity] : null;
         _spinCount = spinCount ?? DefaultSpinCount;
+        _putSpinBudget = _spinCount;
+        _takeSpinBudget = _spinCount;
     }
 
     /// <summary>
@@ -182,13 +195,17 @@ public sealed class MonitorBoundedBuffer<T>
     {
         while (!items.IsEmpty)
         {
-            SpinWhileCountIs(Capacity);
+            SpinWhileCountIs(Capacity, ref _putSpinBudget);
 
             int added;
             lock (_lock)
             {
                 AssertInvariants();
-                WaitWhileFull();
+                var waitedTicks = WaitWhileFull();
+                if (waitedTicks > 0)
+                {
+                    _putSpinBudget = SpinBudget.AfterWait(_putSpinBudget, _spinCount, waitedTicks);
+                }
 
                 var wasEmpty = _count == 0;
                 added = Math.Min(items.Length, Capacity - _count);
@@ -236,12 +253,16 @@ public sealed class MonitorBoundedBuffer<T>
             throw new ArgumentException("The destination must have room for at least one item.", nameof(destination));
         }
 
-        SpinWhileCountIs(0);
+        SpinWhileCountIs(0, ref _takeSpinBudget);
 
         lock (_lock)
         {
             AssertInvariants();
-            WaitWhileEmpty();
+            var waitedTicks = WaitWhileEmpty();
+            if (waitedTicks > 0)
+            {
+                _takeSpinBudget = SpinBudget.AfterWait(_takeSpinBudget, _spinCount, waitedTicks);
+            }
 
             var wasFull = _count == Capacity;
             var removed = Math.Min(destination.Length, _count);
@@ -288,15 +309,23 @@ public sealed class MonitorBoundedBuffer<T>
     }
 
     /// <summary>
-    /// Spins while the count equals <paramref name="blockedCount"/>, for at most the spin count. The count is read
-    /// without the lock, so the result is only a hint, and the caller checks again under the lock.
+    /// Spins while the count equals <paramref name="blockedCount"/>, for at most <paramref name="budget"/>
+    /// iterations, and restores the full budget when the count changed during the spin. The count is read without
+    /// the lock, so the result is only a hint, and the caller checks again under the lock.
     /// </summary>
-    private void SpinWhileCountIs(int blockedCount)
+    private void SpinWhileCountIs(int blockedCount, ref int budget)
     {
-        for (var i = 0; i < _spinCount; i++)
+        var limit = budget;
+        for (var i = 0; i < limit; i++)
         {
             if (Volatile.Read(ref _count) != blockedCount || Volatile.Read(ref _failure) is not null)
             {
+                // A check that passes at once is no spin. Only a wait that ended during the spin shows that spinning pays.
+                if (i > 0)
+                {
+                    budget = _spinCount;
+                }
+
                 return;
             }
 
@@ -313,17 +342,24 @@ public sealed class MonitorBoundedBuffer<T>
         }
     }
 
-    private void WaitWhileFull()
+    /// <summary>Waits until a slot is free, and returns how long it slept in <see cref="Stopwatch"/> ticks, or 0 if it did not.</summary>
+    private long WaitWhileFull()
     {
         Debug.Assert(Monitor.IsEntered(_lock), "The caller must hold the buffer's lock.");
 
         // The loop re-checks after every wake-up, because another producer may have taken the freed slot first.
+        long start = 0;
         while (true)
         {
             ThrowIfFailed();
             if (_count < Capacity)
             {
-                return;
+                return start == 0 ? 0 : Math.Max(1, Stopwatch.GetTimestamp() - start);
+            }
+
+            if (start == 0)
+            {
+                start = Stopwatch.GetTimestamp();
             }
 
             _waitingProducers++;
@@ -338,17 +374,24 @@ public sealed class MonitorBoundedBuffer<T>
         }
     }
 
-    private void WaitWhileEmpty()
+    /// <summary>Waits until an item is queued, and returns how long it slept in <see cref="Stopwatch"/> ticks, or 0 if it did not.</summary>
+    private long WaitWhileEmpty()
     {
         Debug.Assert(Monitor.IsEntered(_lock), "The caller must hold the buffer's lock.");
 
         // The loop re-checks after every wake-up, because another consumer may have taken the new item first.
+        long start = 0;
         while (true)
         {
             ThrowIfFailed();
             if (_count > 0)
             {
-                return;
+                return start == 0 ? 0 : Math.Max(1, Stopwatch.GetTimestamp() - start);
+            }
+
+            if (start == 0)
+            {
+                start = Stopwatch.GetTimestamp();
             }
 
             _waitingConsumers++;
