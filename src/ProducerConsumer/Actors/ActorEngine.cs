@@ -21,6 +21,8 @@ public sealed class ActorEngine : IPipelineEngine
     public async Task<PipelineRun> RunAsync<T>(PipelineSettings settings, IItemSource<T> source, IItemSink<T> sink, CancellationToken cancellationToken = default)
     {
         settings.Validate();
+        cancellationToken.ThrowIfCancellationRequested();
+
         var system = ActorSystem.Create("producer-consumer", _config);
         try
         {
