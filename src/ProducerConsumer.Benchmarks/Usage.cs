@@ -19,7 +19,7 @@ public static class Usage
                                   listener on every instrument, 100 thousand items per invocation.
           Other options go to BenchmarkDotNet, for example --filter '*Channels*' or --list flat, and
           --help after --job lists them. BenchmarkDotNet's own jobs (dry, short, medium, long) are replaced
-          by the two above. Results go to BenchmarkDotNet.Artifacts/<job>/, failed runs to
+          by the three above. Results go to BenchmarkDotNet.Artifacts/<job>/, failed runs to
           BenchmarkDotNet.Artifacts/<job>/failures.log.
 
         memory: runs the actor engine (default mode) and the threaded engine with 100 thousand and with

@@ -1,3 +1,5 @@
+using BenchmarkDotNet.ConsoleArguments;
+using BenchmarkDotNet.Loggers;
 using BenchmarkDotNet.Reports;
 using BenchmarkDotNet.Running;
 using ProducerConsumer.Benchmarks.Running;
@@ -21,7 +23,19 @@ public static class BenchmarkCommand
         var failureLogPath = Path.Combine(artifactsPath, "failures.log");
         File.Delete(failureLogPath);
 
-        var summary = BenchmarkRunner.Run(benchmarkJob.BenchmarkType, benchmarkJob.ToConfig(artifactsPath, failureLogPath), benchmarkDotNetArgs);
+        var config = benchmarkJob.ToConfig(artifactsPath, failureLogPath);
+
+        // BenchmarkDotNet prints its own errors for options it does not know but then returns as if it had run,
+        // so the options are checked first and an invalid command line exits with the usage code. Its parser also
+        // reports a request for help as a failure, so such a request goes through unchecked.
+        var asksForHelp = benchmarkDotNetArgs.Any(arg => arg is "--help" or "-h" or "-?" or "--version");
+        if (!asksForHelp && !ConfigParser.Parse(benchmarkDotNetArgs, ConsoleLogger.Default, config).isSuccess)
+        {
+            Console.Error.WriteLine("Invalid BenchmarkDotNet options: see the errors above, or run with --job short --help.");
+            return ExitCodes.Usage;
+        }
+
+        var summary = BenchmarkRunner.Run(benchmarkJob.BenchmarkType, config, benchmarkDotNetArgs);
         return ReportFailures(summary, failureLogPath);
     }
 
