@@ -25,9 +25,8 @@ public static class BenchmarkCommand
 
         var config = benchmarkJob.ToConfig(artifactsPath, failureLogPath);
 
-        // BenchmarkDotNet prints its own errors for options it does not know but then returns as if it had run,
-        // so the options are checked first and an invalid command line exits with the usage code. Its parser also
-        // reports a request for help as a failure, so such a request goes through unchecked.
+        // BenchmarkDotNet reports unknown options but then returns as if it had run, so they are checked first.
+        // Its parser treats a request for help as a failure too, so such a request is passed through unchecked.
         var asksForHelp = benchmarkDotNetArgs.Any(arg => arg is "--help" or "-h" or "-?" or "--version");
         if (!asksForHelp && !ConfigParser.Parse(benchmarkDotNetArgs, ConsoleLogger.Default, config).isSuccess)
         {

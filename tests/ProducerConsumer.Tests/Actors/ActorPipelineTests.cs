@@ -33,6 +33,20 @@ public sealed class ActorPipelineTests : Akka.TestKit.Xunit2.TestKit
     }
 
     [Fact]
+    public async Task Pipeline_CancelledTokenStartsNoActor()
+    {
+        var source = new GeneratedIntegerSource(1_000);
+        var settings = PipelineSettings.Create(capacity: 4, producers: 1, consumers: 1);
+
+        // The task is cancelled on return, before any actor could run, so the check does not depend on timing.
+        var running = ActorPipeline.RunAsync(Sys, settings, source, new LedgerSink(), new CancellationToken(canceled: true));
+
+        Assert.True(running.IsCanceled, $"The run of a cancelled token returned a task in state {running.Status}.");
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => running);
+        Assert.Equal(0, source.Produced);
+    }
+
+    [Fact]
     public async Task Pipeline_AkkaPoisonPillFailsRunInsteadOfLosingItems()
     {
         // A slow consumer keeps deliveries in flight, so an Akka PoisonPill that stops it would drop them.
