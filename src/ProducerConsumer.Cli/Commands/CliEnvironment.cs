@@ -27,6 +27,12 @@ internal sealed record CliEnvironment(
     IAnsiConsole? ProgressConsole,
     TimeSpan ProgressDelay)
 {
+    /// <summary>
+    /// Runs each engine unmeasured before its first measured run; <see cref="EngineWarmUp.None"/>, the default, for
+    /// tests that run the app in-process many times. The app itself warms up for one second per engine.
+    /// </summary>
+    public EngineWarmUp WarmUp { get; init; } = EngineWarmUp.None;
+
     /// <summary>Creates an environment with the real standard input, the shipped settings and the real engines.</summary>
     public static CliEnvironment Create(TextWriter output, TextWriter error) =>
         new(

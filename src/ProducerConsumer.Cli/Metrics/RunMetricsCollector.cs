@@ -47,8 +47,6 @@ internal sealed class RunMetricsCollector : IDisposable
     /// <summary>Measures from <see cref="Start"/>; each depth sample carries its reading.</summary>
     private readonly Stopwatch _stopwatch = new();
 
-    private readonly Process _process = Process.GetCurrentProcess();
-
     /// <summary>Set by <see cref="Stop"/> to end the sampling loop without waiting for its next interval.</summary>
     private readonly ManualResetEventSlim _stopSampling = new();
 
@@ -185,7 +183,6 @@ internal sealed class RunMetricsCollector : IDisposable
 
         _listener.Dispose();
         _stopSampling.Dispose();
-        _process.Dispose();
     }
 
     private void OnInstrumentPublished(Instrument instrument, MeterListener listener)
@@ -268,11 +265,12 @@ internal sealed class RunMetricsCollector : IDisposable
         }
     }
 
-    private long ReadWorkingSet()
-    {
-        _process.Refresh();
-        return _process.WorkingSet64;
-    }
+    /// <remarks>
+    /// <see cref="Environment.WorkingSet"/> costs about 20 µs here. <c>Process.Refresh</c> with <c>WorkingSet64</c>
+    /// reads the status of every thread of the process on Linux, which took 625 µs with 40 threads; read every 20 ms,
+    /// it halved the threaded engine's throughput in a 5-million-item run on a 2-core VM.
+    /// </remarks>
+    private static long ReadWorkingSet() => Environment.WorkingSet;
 
     private bool IsThisRun(ReadOnlySpan<KeyValuePair<string, object?>> tags) =>
         TagValue(tags, PipelineMetrics.EngineTagName) is string engine

@@ -103,7 +103,7 @@ internal sealed record EngineReport(
             settings.ProducerWork.ToString(),
             settings.ConsumerWork.ToString(),
             metrics?.MeanDepth,
-            metrics is null ? null : LatencySummary.From(metrics.ItemLatency),
+            metrics is null ? null : LatencySummary.From(metrics.ItemLatency, settings.LatencySampleEvery),
             metrics is null ? null : WaitSummary.From(metrics.ProducerWait),
             metrics is null ? null : WaitSummary.From(metrics.ConsumerWait),
             metrics?.ProducerFairness,

@@ -30,25 +30,30 @@ internal static class EngineRunner
         {
             cancellationToken.ThrowIfCancellationRequested();
 
-            var (run, metrics) = await RunEngineAsync(engine, settings, workload, output, environment, cancellationToken);
+            var (run, metrics, pipeline) = await RunEngineAsync(engine, settings, workload, output, environment, cancellationToken);
 
             // An engine may return after cancellation with part of the items, which is no result to report.
             cancellationToken.ThrowIfCancellationRequested();
 
             await ReportProblemsAsync(run, settings, environment.Error);
-            reports.Add(EngineReport.From(run, settings.Pipeline, metrics, settings.Scenario));
+            reports.Add(EngineReport.From(run, pipeline, metrics, settings.Scenario));
         }
 
         return reports;
     }
 
-    private static async Task<(WorkloadRun Run, RunMetrics Metrics)> RunEngineAsync(
+    private static async Task<(WorkloadRun Run, RunMetrics Metrics, PipelineSettings Pipeline)> RunEngineAsync(
         string name, RunSettings settings, IWorkload workload, PendingFile? output, CliEnvironment environment, CancellationToken cancellationToken)
     {
         var engine = environment.CreateEngine(name, settings.Config);
+        await environment.WarmUp.WarmUpAsync(engine, settings.Pipeline, cancellationToken);
 
         // The run's own identifier keeps the collector to this run, even if another one overlaps it in the process.
-        var pipeline = settings.Pipeline with { RunId = PipelineCounters.NewRunId() };
+        var pipeline = settings.Pipeline with
+        {
+            RunId = PipelineCounters.NewRunId(),
+            LatencySampleEvery = LatencySampling.EveryFor(workload.Items),
+        };
         using var collector = new RunMetricsCollector(engine.Name, pipeline.Producers, pipeline.Consumers, runId: pipeline.RunId);
         var progressConsole = ProgressConsoleFor(settings, environment);
         var label = settings.Scenario is null ? engine.Name : $"{settings.Scenario}: {engine.Name}";
@@ -67,7 +72,7 @@ internal static class EngineRunner
             run = await RunProgress.TrackAsync(progressConsole, environment.ProgressDelay, label, workload.Items, collector, running);
         }
 
-        return (run, collector.Stop());
+        return (run, collector.Stop(), pipeline);
     }
 
     /// <summary>Returns the terminal that shows progress, or <c>null</c> with <c>--quiet</c> or without a terminal.</summary>

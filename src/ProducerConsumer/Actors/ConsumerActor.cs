@@ -27,6 +27,9 @@ public sealed class ConsumerActor<T> : ReceiveActor
 
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
+    /// <summary>Which finished items have their latency recorded; a mutable struct, so never copied.</summary>
+    private LatencySampler _latencySample;
+
     /// <summary>Items demanded and not yet received.</summary>
     private int _outstandingDemand;
 
@@ -35,7 +38,8 @@ public sealed class ConsumerActor<T> : ReceiveActor
     /// <summary>When this consumer finished its last item with nothing left to work on; 0 while it has items.</summary>
     private long _idleSince;
 
-    public ConsumerActor(int index, IActorRef buffer, IItemSink<T> sink, ItemWork work, int seed, int window, PipelineCounters counters)
+    public ConsumerActor(
+        int index, IActorRef buffer, IItemSink<T> sink, ItemWork work, int seed, int window, PipelineCounters counters, int latencySampleEvery)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
 
@@ -45,6 +49,7 @@ public sealed class ConsumerActor<T> : ReceiveActor
         _work = new WorkSimulator(work, seed);
         _window = window;
         _counters = counters;
+        _latencySample = new LatencySampler(latencySampleEvery);
 
         if (_work.HasDelay)
         {
@@ -72,7 +77,7 @@ public sealed class ConsumerActor<T> : ReceiveActor
         Accept(delivery);
 
         var items = delivery.Items;
-        var measureLatency = delivery.AcceptedTimestamp != 0 && PipelineCounters.LatencyEnabled;
+        var sampleAt = FirstSampleOf(delivery);
         for (var i = 0; i < items.Length; i++)
         {
             if (!_work.IsNone)
@@ -81,9 +86,10 @@ public sealed class ConsumerActor<T> : ReceiveActor
             }
 
             _sink.Write(items[i]);
-            if (measureLatency)
+            if (i == sampleAt)
             {
                 _counters.RecordLatency(delivery.AcceptedTimestamp, System.Diagnostics.Stopwatch.GetTimestamp());
+                sampleAt += _latencySample.Every;
             }
         }
 
@@ -94,14 +100,16 @@ public sealed class ConsumerActor<T> : ReceiveActor
     {
         Accept(delivery);
 
-        var measureLatency = delivery.AcceptedTimestamp != 0 && PipelineCounters.LatencyEnabled;
-        foreach (var item in delivery.Items)
+        var items = delivery.Items;
+        var sampleAt = FirstSampleOf(delivery);
+        for (var i = 0; i < items.Length; i++)
         {
             await _work.PerformAsync();
-            _sink.Write(item);
-            if (measureLatency)
+            _sink.Write(items[i]);
+            if (i == sampleAt)
             {
                 _counters.RecordLatency(delivery.AcceptedTimestamp, System.Diagnostics.Stopwatch.GetTimestamp());
+                sampleAt += _latencySample.Every;
             }
         }
 
@@ -125,10 +133,15 @@ public sealed class ConsumerActor<T> : ReceiveActor
         }
     }
 
+    /// <summary>Returns the position of the delivery's first item whose latency is recorded, or -1 when latency is not measured.</summary>
+    private int FirstSampleOf(Delivery<T> delivery) =>
+        delivery.AcceptedTimestamp != 0 && PipelineCounters.LatencyEnabled ? _latencySample.NextOffset : -1;
+
     /// <summary>Acknowledges a finished delivery and demands as many items as it carried, keeping the window open.</summary>
     private void Acknowledge(Delivery<T> delivery)
     {
         var finished = delivery.Items.Length;
+        _latencySample.Advance(finished);
         _consumed += finished;
         _counters.AddConsumed(_index, finished);
 

@@ -81,7 +81,9 @@ public sealed class PipelineCoordinator<T> : ReceiveActor
         {
             var index = i;
             var seed = WorkSimulator.SeedFor(_settings.Seed, "consumer", index);
-            Start(Props.Create<ConsumerActor<T>>(index, _buffer, _sink, _settings.ConsumerWork, seed, window, _counters), $"consumer-{index}");
+            Start(
+                Props.Create<ConsumerActor<T>>(index, _buffer, _sink, _settings.ConsumerWork, seed, window, _counters, _settings.LatencySampleEvery),
+                $"consumer-{index}");
         }
 
         for (var i = 0; i < _settings.Producers; i++)

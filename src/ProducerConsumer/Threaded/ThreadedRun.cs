@@ -177,6 +177,7 @@ internal sealed class ThreadedRun<T>
         var work = new WorkSimulator(_settings.ConsumerWork, WorkSimulator.SeedFor(_settings.Seed, "consumer", index));
         var envelopes = new Envelope<T>[_takeSize];
         var acceptedAt = new long[_takeSize];
+        var latencySample = new LatencySampler(_settings.LatencySampleEvery);
 
         while (true)
         {
@@ -189,7 +190,7 @@ internal sealed class ThreadedRun<T>
 
             // Counts are recorded once per batch, as in the actor engine, so both pay the same for metrics.
             var finished = 0;
-            var measureLatency = PipelineCounters.LatencyEnabled;
+            var sampleAt = PipelineCounters.LatencyEnabled ? latencySample.NextOffset : -1;
             try
             {
                 for (var i = 0; i < takenCount; i++)
@@ -213,14 +214,16 @@ internal sealed class ThreadedRun<T>
 
                     _sink.Write(envelopes[i].Item);
                     finished++;
-                    if (measureLatency)
+                    if (i == sampleAt)
                     {
                         _counters.RecordLatency(acceptedAt[i], Stopwatch.GetTimestamp());
+                        sampleAt += latencySample.Every;
                     }
                 }
             }
             finally
             {
+                latencySample.Advance(finished);
                 if (finished > 0)
                 {
                     _counters.AddConsumed(index, finished);

@@ -99,6 +99,6 @@ public sealed class ConsumerActorTests : Akka.TestKit.Xunit2.TestKit
         var buffer = _buffer.Ref;
         var sink = _sink;
         var itemWork = work ?? ItemWork.None;
-        return Sys.ActorOf(Props.Create(() => new ConsumerActor<int>(0, buffer, sink, itemWork, 1, window, counters)), "consumer");
+        return Sys.ActorOf(Props.Create(() => new ConsumerActor<int>(0, buffer, sink, itemWork, 1, window, counters, 1)), "consumer");
     }
 }

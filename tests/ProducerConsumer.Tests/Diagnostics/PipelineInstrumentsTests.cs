@@ -112,6 +112,23 @@ public sealed class PipelineInstrumentsTests
         Assert.All(latencies, latency => Assert.InRange(latency.Value, 0, RunTimeout.TotalSeconds));
     }
 
+    [Theory]
+    [MemberData(nameof(Engines))]
+    public async Task LatencySampledOneInEvery(string engine)
+    {
+        const int items = 2_000;
+        const int every = 10;
+        using var measurements = new EngineMeasurements(engine);
+        var settings = PipelineSettings.Create(capacity: 8, producers: 2, consumers: 3, maxBatch: 4) with { LatencySampleEvery = every };
+
+        var run = await RunAsync(engine, settings with { RunId = measurements.RunId }, new GeneratedIntegerSource(items));
+
+        // Each consumer samples its first item and then one in every ten, so a consumer that finished n items
+        // recorded n / 10 latencies, rounded up.
+        var expected = run.ConsumedPerConsumer.Sum(consumed => (consumed + every - 1) / every);
+        Assert.Equal(expected, measurements.Of(measurements.Latency).Count);
+    }
+
     private static async Task<PipelineRun> RunAsync(string engine, PipelineSettings settings, IItemSource<int> source)
     {
         var sink = new LedgerSink();
