@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ProducerConsumer.Engines;
 using ProducerConsumer.Workloads;
 
@@ -21,7 +20,7 @@ namespace ProducerConsumer.Cli.Running;
 /// </remarks>
 internal sealed class EngineWarmUp
 {
-    /// <summary>Items per warm-up round: small enough that a slow shape (capacity 1, per-item messages) ends a round within about half a second.</summary>
+    /// <summary>Items per warm-up round; the deadline cuts a round short when the settings make it slow.</summary>
     private const int RoundItems = 100_000;
 
     private readonly HashSet<string> _warmEngines = [];
@@ -38,12 +37,16 @@ internal sealed class EngineWarmUp
     public TimeSpan Duration { get; }
 
     /// <summary>
-    /// Runs <paramref name="engine"/> in rounds of generated integers with the measured run's shape and no simulated
-    /// work, until <see cref="Duration"/> has passed; does nothing for an engine warmed up before.
+    /// Runs <paramref name="engine"/> with the measured run's settings, simulated work included, in rounds of
+    /// generated integers until <see cref="Duration"/> has passed, cancelling the round that is still going then.
+    /// Does nothing for an engine that was warmed up before.
     /// </summary>
     /// <remarks>
-    /// A round that fails ends the warm-up quietly: the measured run meets the same problem and reports it. No
-    /// metrics collector listens to the rounds, and each round has a run identifier of its own.
+    /// The rounds keep the simulated work, because a warm-up without it left the actor engine with two CPU-bound
+    /// consumers at about half the rate that it reached after a warm-up with it (0.45 against 0.8 million items
+    /// per second on a 2-core VM). A round that fails ends the warm-up quietly, because the measured run meets the
+    /// same problem and reports it. No metrics collector listens to the rounds, and each round has a run
+    /// identifier of its own.
     /// </remarks>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public async Task WarmUpAsync(IPipelineEngine engine, PipelineSettings settings, CancellationToken cancellationToken)
@@ -53,13 +56,14 @@ internal sealed class EngineWarmUp
             return;
         }
 
-        var shape = settings with { ProducerWork = ItemWork.None, ConsumerWork = ItemWork.None, RunId = null };
-        var stopwatch = Stopwatch.StartNew();
-        do
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(Duration);
+        var shape = settings with { RunId = null };
+        while (!deadline.IsCancellationRequested)
         {
             try
             {
-                await engine.RunAsync(shape, new GeneratedIntegerSource(RoundItems), new LedgerSink(), cancellationToken);
+                await engine.RunAsync(shape, new GeneratedIntegerSource(RoundItems), new LedgerSink(), deadline.Token);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -67,9 +71,9 @@ internal sealed class EngineWarmUp
             }
             catch (Exception)
             {
+                // The deadline cancelled the round, or the round failed: either way the warm-up is over.
                 return;
             }
         }
-        while (stopwatch.Elapsed < Duration);
     }
 }
