@@ -35,9 +35,20 @@ public sealed class RegisterProducer
 public sealed record Credit(int Count);
 
 /// <summary>Producer to buffer: items sent against credit, in source order; never more than the unused credit.</summary>
-public sealed record Produce<T>(T[] Items)
+/// <param name="Items">The items; the producer does not touch the array again.</param>
+/// <param name="Pooled">
+/// Whether the array was rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>, so that the buffer returns it
+/// there once it has copied the items.
+/// </param>
+public sealed record Produce<T>(ArraySegment<T> Items, bool Pooled)
 {
-    public override string ToString() => $"Produce<{typeof(T).Name}>({Items.Length} items)";
+    /// <summary>Creates a message of a whole array, which no pool owns.</summary>
+    public Produce(T[] items)
+        : this(new ArraySegment<T>(items), Pooled: false)
+    {
+    }
+
+    public override string ToString() => $"Produce<{typeof(T).Name}>({Items.Count} items)";
 }
 
 /// <summary>
@@ -86,9 +97,20 @@ public sealed record Demand(int Count);
 /// the <see cref="System.Diagnostics.Stopwatch"/> timestamp at which the buffer accepted the oldest item, or 0
 /// when item latency is not being measured.
 /// </summary>
-public sealed record Delivery<T>(long Id, T[] Items, long AcceptedTimestamp = 0)
+/// <remarks>
+/// The buffer rents the array behind <paramref name="Items"/> from <see cref="System.Buffers.ArrayPool{T}.Shared"/>
+/// and returns it when the delivery is acknowledged, so a consumer must not keep the array, or read it, after its
+/// <see cref="Ack"/>.
+/// </remarks>
+public sealed record Delivery<T>(long Id, ArraySegment<T> Items, long AcceptedTimestamp = 0)
 {
-    public override string ToString() => $"Delivery<{typeof(T).Name}>(id {Id}, {Items.Length} items)";
+    /// <summary>Creates a delivery of a whole array, which no pool owns.</summary>
+    public Delivery(long id, T[] items, long acceptedTimestamp = 0)
+        : this(id, new ArraySegment<T>(items), acceptedTimestamp)
+    {
+    }
+
+    public override string ToString() => $"Delivery<{typeof(T).Name}>(id {Id}, {Items.Count} items)";
 }
 
 /// <summary>

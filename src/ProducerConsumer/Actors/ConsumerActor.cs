@@ -76,7 +76,7 @@ public sealed class ConsumerActor<T> : ReceiveActor
     {
         Accept(delivery);
 
-        var items = delivery.Items;
+        var items = delivery.Items.AsSpan();
         var sampleAt = FirstSampleOf(delivery);
         for (var i = 0; i < items.Length; i++)
         {
@@ -102,7 +102,7 @@ public sealed class ConsumerActor<T> : ReceiveActor
 
         var items = delivery.Items;
         var sampleAt = FirstSampleOf(delivery);
-        for (var i = 0; i < items.Length; i++)
+        for (var i = 0; i < items.Count; i++)
         {
             await _work.PerformAsync();
             _sink.Write(items[i]);
@@ -118,13 +118,13 @@ public sealed class ConsumerActor<T> : ReceiveActor
 
     private void Accept(Delivery<T> delivery)
     {
-        if (delivery.Items.Length == 0 || delivery.Items.Length > _outstandingDemand)
+        if (delivery.Items.Count == 0 || delivery.Items.Count > _outstandingDemand)
         {
             throw new ProtocolViolationException(
                 $"Consumer {_index} rejected {delivery} with outstanding demand {_outstandingDemand}; a delivery carries 1 to {_outstandingDemand} items");
         }
 
-        _outstandingDemand -= delivery.Items.Length;
+        _outstandingDemand -= delivery.Items.Count;
 
         if (_idleSince != 0)
         {
@@ -140,7 +140,7 @@ public sealed class ConsumerActor<T> : ReceiveActor
     /// <summary>Acknowledges a finished delivery and demands as many items as it carried, keeping the window open.</summary>
     private void Acknowledge(Delivery<T> delivery)
     {
-        var finished = delivery.Items.Length;
+        var finished = delivery.Items.Count;
         _latencySample.Advance(finished);
         _consumed += finished;
         _counters.AddConsumed(_index, finished);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using Akka.Actor;
 using Akka.Event;
 using ProducerConsumer.Engines;
@@ -79,15 +80,14 @@ public sealed class ProducerActor<T> : ReceiveActor
         _credit += credit.Count;
         while (_credit > 0)
         {
-            var items = ReadBatch();
-            if (items is null)
+            if (ReadBatch() is not { } items)
             {
                 return;
             }
 
             if (!_work.IsNone)
             {
-                for (var i = 0; i < items.Length; i++)
+                for (var i = 0; i < items.Count; i++)
                 {
                     _work.Perform();
                 }
@@ -108,13 +108,12 @@ public sealed class ProducerActor<T> : ReceiveActor
         _credit += credit.Count;
         while (_credit > 0)
         {
-            var items = ReadBatch();
-            if (items is null)
+            if (ReadBatch() is not { } items)
             {
                 return;
             }
 
-            for (var i = 0; i < items.Length; i++)
+            for (var i = 0; i < items.Count; i++)
             {
                 await _work.PerformAsync();
             }
@@ -123,13 +122,19 @@ public sealed class ProducerActor<T> : ReceiveActor
         }
     }
 
-    /// <summary>Reads up to the credit and the batch size; sends end of stream and returns null once the source is exhausted.</summary>
-    private T[]? ReadBatch()
+    /// <summary>
+    /// Reads up to the credit and the batch size into an array rented from the shared pool, which the buffer returns
+    /// after copying the items. Sends end of stream and returns null once the source is exhausted.
+    /// </summary>
+    private ArraySegment<T>? ReadBatch()
     {
-        var items = new T[Math.Min(_credit, _maxBatch)];
-        var read = _source.Read(items);
+        var size = Math.Min(_credit, _maxBatch);
+        var items = ArrayPool<T>.Shared.Rent(size);
+        var read = _source.Read(items.AsSpan(0, size));
         if (read == 0)
         {
+            ArrayPool<T>.Shared.Return(items);
+
             // Unused credit goes back with the end of stream; the buffer reclaims it, including credit in transit.
             _credit = 0;
             _ended = true;
@@ -137,15 +142,15 @@ public sealed class ProducerActor<T> : ReceiveActor
             return null;
         }
 
-        return read == items.Length ? items : items[..read];
+        return new ArraySegment<T>(items, 0, read);
     }
 
-    private void Send(T[] items)
+    private void Send(ArraySegment<T> items)
     {
-        _credit -= items.Length;
-        _produced += items.Length;
-        _counters.AddProduced(_index, items.Length);
-        _buffer.Tell(new Produce<T>(items));
+        _credit -= items.Count;
+        _produced += items.Count;
+        _counters.AddProduced(_index, items.Count);
+        _buffer.Tell(new Produce<T>(items, Pooled: true));
 
         if (_credit == 0)
         {

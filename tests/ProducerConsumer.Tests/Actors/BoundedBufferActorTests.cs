@@ -1,3 +1,4 @@
+using System.Buffers;
 using Akka.Actor;
 using Akka.TestKit;
 using ProducerConsumer.Actors;
@@ -90,19 +91,58 @@ public sealed class BoundedBufferActorTests : Akka.TestKit.Xunit2.TestKit
         buffer.Tell(EndOfStream.Instance, producer.Ref);
         await producer.ExpectMsgAsync(EndOfStreamAccepted.Instance);
 
+        // A delivery's array goes back to the pool on its ack, so its items are checked before the ack.
         buffer.Tell(new Demand(1), consumer.Ref);
         var first = await consumer.ExpectMsgAsync<Delivery<int>>();
+        Assert.Equal([1], first.Items);
         buffer.Tell(new Ack(first.Id, 1), consumer.Ref);
         var second = await consumer.ExpectMsgAsync<Delivery<int>>();
+        Assert.Equal([2], second.Items);
         await consumer.ExpectNoMsgAsync(Quiet);
 
         buffer.Tell(new Ack(second.Id, 1), consumer.Ref);
-
-        Assert.Equal([1], first.Items);
-        Assert.Equal([2], second.Items);
         await consumer.ExpectMsgAsync(EndOfStream.Instance);
         await _parent.ExpectMsgAsync(BufferDrained.Instance);
         await ExpectTerminatedAsync(buffer);
+    }
+
+    [Fact]
+    public async Task Buffer_ClearsAcknowledgedArrayOfReferences()
+    {
+        var buffer = await StartBufferAsync<Item>(capacity: 4);
+        var producer = await RegisterProducerAsync(buffer, expectedCredit: 4);
+        var consumer = CreateTestProbe("consumer");
+
+        buffer.Tell(new Produce<Item>([new Item(1), new Item(2)]), producer.Ref);
+        buffer.Tell(EndOfStream.Instance, producer.Ref);
+        buffer.Tell(new Demand(2), consumer.Ref);
+        var delivery = await consumer.ExpectMsgAsync<Delivery<Item>>();
+        Assert.Equal([new Item(1), new Item(2)], delivery.Items);
+
+        // The end of stream follows the ack, so the array is back in the pool when it arrives.
+        buffer.Tell(new Ack(delivery.Id, 2), consumer.Ref);
+        await consumer.ExpectMsgAsync(EndOfStream.Instance);
+
+        // A pooled array that kept its items would keep them alive until the pool hands it out again.
+        Assert.All(delivery.Items.Array!, item => Assert.Null(item));
+    }
+
+    [Fact]
+    public async Task Buffer_ReturnsPooledProduceArray()
+    {
+        var buffer = await StartBufferAsync<Item>(capacity: 4);
+        var producer = await RegisterProducerAsync(buffer, expectedCredit: 4);
+        var array = ArrayPool<Item>.Shared.Rent(2);
+        array[0] = new Item(1);
+        array[1] = new Item(2);
+
+        // The buffer handles its mailbox in order, so the items are in the ring when the end of stream is accepted.
+        // No consumer has demanded them, so no delivery can have rented the array again.
+        buffer.Tell(new Produce<Item>(new ArraySegment<Item>(array, 0, 2), Pooled: true), producer.Ref);
+        buffer.Tell(EndOfStream.Instance, producer.Ref);
+        await producer.ExpectMsgAsync(EndOfStreamAccepted.Instance);
+
+        Assert.All(array, item => Assert.Null(item));
     }
 
     [Fact]
@@ -252,11 +292,14 @@ public sealed class BoundedBufferActorTests : Akka.TestKit.Xunit2.TestKit
         });
     }
 
-    private async Task<IActorRef> StartBufferAsync(int capacity, int producers = 1, int consumers = 1, int maxBatch = 64)
+    private Task<IActorRef> StartBufferAsync(int capacity, int producers = 1, int consumers = 1, int maxBatch = 64) =>
+        StartBufferAsync<int>(capacity, producers, consumers, maxBatch);
+
+    private async Task<IActorRef> StartBufferAsync<T>(int capacity, int producers = 1, int consumers = 1, int maxBatch = 64)
     {
         var settings = PipelineSettings.Create(capacity, producers, consumers, maxBatch);
         var counters = new PipelineCounters(producers, consumers);
-        var bufferProps = Props.Create(() => new BoundedBufferActor<int>(settings, counters));
+        var bufferProps = Props.Create(() => new BoundedBufferActor<T>(settings, counters));
         var parentProbe = _parent.Ref;
         Sys.ActorOf(Props.Create(() => new ProbeParent(bufferProps, "buffer", parentProbe)), "parent");
 
@@ -272,4 +315,7 @@ public sealed class BoundedBufferActorTests : Akka.TestKit.Xunit2.TestKit
         Assert.Equal(expectedCredit, credit.Count);
         return producer;
     }
+
+    /// <summary>An item of a reference type that no other test rents pooled arrays of.</summary>
+    private sealed record Item(int Value);
 }

@@ -38,6 +38,9 @@ public sealed class ProducerActorTests : Akka.TestKit.Xunit2.TestKit
         var produce = await _buffer.ExpectMsgAsync<Produce<int>>();
         Assert.Equal([0, 1], produce.Items);
         await _buffer.ExpectNoMsgAsync(Quiet);
+
+        // The buffer returns a pooled array after copying its items, so the producer allocates none per message.
+        Assert.True(produce.Pooled, "the producer sent an array it allocated itself");
     }
 
     [Fact]
