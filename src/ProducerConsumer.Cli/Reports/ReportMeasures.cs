@@ -25,6 +25,7 @@ internal static class ReportMeasures
         new("latency p50", report => Units.DurationMs(report.Latency?.P50Ms)),
         new("latency p95", report => Units.DurationMs(report.Latency?.P95Ms)),
         new("latency p99", report => Units.DurationMs(report.Latency?.P99Ms)),
+        new("latency samples", report => LatencySamples(report.Latency)),
         new("producer wait total", report => WaitTotal(report.ProducerWait)),
         new("producer wait p95", report => Units.DurationMs(report.ProducerWait?.P95Ms)),
         new("consumer wait total", report => WaitTotal(report.ConsumerWait)),
@@ -49,6 +50,14 @@ internal static class ReportMeasures
 
         return report.ExactlyOnce ? "exactly once" : "lost or duplicated";
     }
+
+    /// <summary>How many latencies the percentiles rest on, such as <c>100,000, 1 in 10 items</c> or <c>1,000, every item</c>.</summary>
+    private static string LatencySamples(LatencySummary? latency) => latency switch
+    {
+        null => Units.NotAvailable,
+        { SampleEvery: 1 } => $"{Units.Count(latency.Count)}, every item",
+        _ => $"{Units.Count(latency.Count)}, 1 in {Units.Count(latency.SampleEvery)} items",
+    };
 
     /// <summary>The total with the number of waits, such as <c>1.20 s in 3,456 waits</c>.</summary>
     private static string WaitTotal(WaitSummary? waits)

@@ -25,6 +25,19 @@ public sealed class ResultsTableTests
     }
 
     [Fact]
+    public void LatencySamplesShowTheRate()
+    {
+        var actor = SampleReports.Completed("actor", itemsPerSecond: 1_000, latencySeconds: 0.001, latencySampleEvery: 10);
+        var threaded = SampleReports.Completed("threaded", itemsPerSecond: 1_000, latencySeconds: 0.001);
+        var output = new StringWriter();
+
+        ResultsTable.Render(output, SampleReports.Scenario("balanced", actor, threaded));
+
+        Assert.Contains("100, 1 in 10 items", output.ToString());
+        Assert.Contains("1,000, every item", output.ToString());
+    }
+
+    [Fact]
     public void MissingLatencyGetsNote()
     {
         var actor = SampleReports.Completed("actor", itemsPerSecond: 1_000, latencySeconds: 0.001);

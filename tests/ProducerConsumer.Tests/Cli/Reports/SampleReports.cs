@@ -19,6 +19,7 @@ internal static class SampleReports
     /// <param name="lost">Items that never reached the sink.</param>
     /// <param name="peakWorkingSetBytes">The peak working set.</param>
     /// <param name="depth">The depth samples; none when <c>null</c>.</param>
+    /// <param name="latencySampleEvery">Records the latency of one item in every this many.</param>
     public static EngineReport Completed(
         string engine,
         double itemsPerSecond,
@@ -26,14 +27,15 @@ internal static class SampleReports
         long[]? producedPerProducer = null,
         long lost = 0,
         long peakWorkingSetBytes = 100L << 20,
-        IReadOnlyList<DepthSample>? depth = null)
+        IReadOnlyList<DepthSample>? depth = null,
+        int latencySampleEvery = 1)
     {
         const long items = 1_000;
         var elapsed = TimeSpan.FromSeconds(items / itemsPerSecond);
         var latency = new LogHistogram();
         if (latencySeconds is { } seconds)
         {
-            for (var i = 0; i < items - lost; i++)
+            for (var i = 0; i < items - lost; i += latencySampleEvery)
             {
                 latency.Record(seconds);
             }
@@ -56,7 +58,7 @@ internal static class SampleReports
 
         var delivery = new DeliveryCheck(items, items - lost, lost, 0, InOrder: false);
         var run = new WorkloadRun(engine, null, null, items, items, delivery, elapsed);
-        return EngineReport.From(run, Settings, metrics, scenario: "sample");
+        return EngineReport.From(run, Settings with { LatencySampleEvery = latencySampleEvery }, metrics, scenario: "sample");
     }
 
     public static ScenarioResult Scenario(string title, params EngineReport[] reports) =>
