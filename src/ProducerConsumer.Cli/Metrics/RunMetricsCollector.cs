@@ -267,8 +267,9 @@ internal sealed class RunMetricsCollector : IDisposable
 
     /// <remarks>
     /// <see cref="Environment.WorkingSet"/> costs about 20 µs here. <c>Process.Refresh</c> with <c>WorkingSet64</c>
-    /// reads the status of every thread of the process on Linux, which took 625 µs with 40 threads; read every 20 ms,
-    /// it halved the threaded engine's throughput in a 5-million-item run on a 2-core VM.
+    /// reads the status of every thread of the process on Linux. That took 625 µs with 40 threads in a scratch
+    /// program, and read every 20 ms it halved the threaded engine's throughput in a 5-million-item run on a
+    /// 2-core VM.
     /// </remarks>
     private static long ReadWorkingSet() => Environment.WorkingSet;
 

@@ -16,7 +16,7 @@ internal static class MeasurementMethod
         $"Both engines record through the meter {PipelineMetrics.MeterName}. One MeterListener per run keeps the measurements tagged with that run's engine, so both engines are measured by the same code; the engines run one after the other.",
         $"Latency ({PipelineMetrics.ItemLatencyName}) is the time from the buffer accepting an item to a consumer finishing it. "
             + "Percentiles use the nearest-rank rule over a histogram with 32 logarithmic buckets per power of two, so each is within about 1.6 % of the exact value; single values are not stored. "
-            + $"A run of more than {LatencySampling.TargetSamples:N0} items samples: each consumer records its first item and then one in every N, with N the item count divided by {LatencySampling.TargetSamples:N0}, because recording every item would cost more than moving it. "
+            + $"A run of more than {LatencySampling.TargetSamples:N0} items samples: each consumer records its first item and then one in every N, with N the item count divided by {LatencySampling.TargetSamples:N0} and rounded up, because recording every item would cost more than moving it. "
             + "The actor engine stamps a batch with its oldest item's acceptance time, which overstates the latency of the batch's other items.",
         $"Producer wait ({PipelineMetrics.ProducerWaitName}) is each wait of a producer for room: for credit in the actor engine, in Monitor.Wait in the threaded engine. "
             + $"Consumer wait ({PipelineMetrics.ConsumerWaitName}) is each wait of a consumer for its next item. A total adds up every worker's waits, so with several workers it can exceed the elapsed time; p95 is of one wait.",

@@ -46,7 +46,7 @@ internal static class EngineRunner
         string name, RunSettings settings, IWorkload workload, PendingFile? output, CliEnvironment environment, CancellationToken cancellationToken)
     {
         var engine = environment.CreateEngine(name, settings.Config);
-        await environment.WarmUp.WarmUpAsync(engine, settings.Pipeline, cancellationToken);
+        await environment.WarmUp.WarmUpAsync(engine, settings.Pipeline, workload.Items, cancellationToken);
 
         // The run's own identifier keeps the collector to this run, even if another one overlaps it in the process.
         var pipeline = settings.Pipeline with

@@ -11,7 +11,7 @@ namespace ProducerConsumer.Cli.Running;
 /// Tiered compilation first runs a method as quickly compiled code. It compiles the method optimized only after 30
 /// calls, and once more with profile-guided optimization. A thread's long loop is replaced on the stack early, but
 /// an actor's code runs once per message. On a 2-core VM, a cold actor engine moved 12 to 20 million items per
-/// second in its first second and 80 to 100 million once compiled. The threaded engine reached full speed within
+/// second in its first second and 80 to 100 million once compiled (a scratch program, not committed). The threaded engine reached full speed within
 /// a few runs. A cold comparison therefore measured the compiler. The project file also sets
 /// <c>System.Runtime.TieredCompilation.CallCountingDelayMs</c> to 0, because the runtime otherwise postpones the
 /// counting while new methods keep being compiled, and a one-second warm-up was then not enough.
@@ -20,7 +20,7 @@ namespace ProducerConsumer.Cli.Running;
 /// </remarks>
 internal sealed class EngineWarmUp
 {
-    /// <summary>Items per warm-up round; the deadline cuts a round short when the settings make it slow.</summary>
+    /// <summary>The most items a warm-up round moves; the deadline cuts a round short when the settings make it slow.</summary>
     private const int RoundItems = 100_000;
 
     private readonly HashSet<string> _warmEngines = [];
@@ -41,6 +41,14 @@ internal sealed class EngineWarmUp
     /// generated integers until <see cref="Duration"/> has passed, cancelling the round that is still going then.
     /// Does nothing for an engine that was warmed up before.
     /// </summary>
+    /// <param name="engine">The engine to warm up.</param>
+    /// <param name="settings">The measured run's settings.</param>
+    /// <param name="items">
+    /// The measured run's item count. A round moves no more items than that, so that it takes no longer than the
+    /// measured run. An actor consumer finishes its delivery before it handles a cancellation, so a round of slow
+    /// items could otherwise outlast the deadline by far.
+    /// </param>
+    /// <param name="cancellationToken">The user's cancellation, as Ctrl+C.</param>
     /// <remarks>
     /// The rounds keep the simulated work, because a warm-up without it left the actor engine with two CPU-bound
     /// consumers at about half the rate that it reached after a warm-up with it (0.45 against 0.8 million items
@@ -49,7 +57,7 @@ internal sealed class EngineWarmUp
     /// identifier of its own.
     /// </remarks>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public async Task WarmUpAsync(IPipelineEngine engine, PipelineSettings settings, CancellationToken cancellationToken)
+    public async Task WarmUpAsync(IPipelineEngine engine, PipelineSettings settings, long items, CancellationToken cancellationToken)
     {
         if (Duration <= TimeSpan.Zero || !_warmEngines.Add(engine.Name))
         {
@@ -59,11 +67,12 @@ internal sealed class EngineWarmUp
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(Duration);
         var shape = settings with { RunId = null };
+        var roundItems = (int)Math.Clamp(items, 1, RoundItems);
         while (!deadline.IsCancellationRequested)
         {
             try
             {
-                await engine.RunAsync(shape, new GeneratedIntegerSource(RoundItems), new LedgerSink(), deadline.Token);
+                await engine.RunAsync(shape, new GeneratedIntegerSource(roundItems), new LedgerSink(), deadline.Token);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -6,9 +6,12 @@ namespace ProducerConsumer.Engines;
 /// consumer's sequence.
 /// </summary>
 /// <remarks>
-/// A consumer asks once per batch where the batch's first sampled item is, compares that position with its loop
+/// A consumer reads once per batch where the batch's first sampled item is, compares that position with its loop
 /// index, and counts the batch afterwards, so that an item that is not sampled costs no more than a comparison.
 /// A mutable struct owned by one consumer: keep it in a field or a local, never copy it.
+/// NOTE: the step is fixed, so when it is a multiple of the batch size every sample is the same position of a
+/// batch, such as its first item, which finishes first. One run with N = 8 and batches of 8 read a mean latency
+/// about 5 % below N = 1 and N = 7, within the noise of the runs; a varied step would remove the doubt.
 /// </remarks>
 internal struct LatencySampler
 {

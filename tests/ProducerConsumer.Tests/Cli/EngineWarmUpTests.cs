@@ -14,6 +14,9 @@ public sealed class EngineWarmUpTests
     /// <summary>Long enough for a few rounds of the fake engine, short enough for a unit test.</summary>
     private static readonly TimeSpan ShortWarmUp = TimeSpan.FromMilliseconds(50);
 
+    /// <summary>The measured run's item count.</summary>
+    private const long Items = 100_000;
+
     private static readonly PipelineSettings Shape =
         new(Capacity: 16, Producers: 2, Consumers: 3, MaxBatch: 8, new ItemWork(TimeSpan.Zero, 10, false), ItemWork.None, Seed: 7);
 
@@ -23,9 +26,9 @@ public sealed class EngineWarmUpTests
         var engine = new CountingEngine(new FakeEngine("threaded", FakeEngine.Behavior.Deliver));
         var warmUp = new EngineWarmUp(ShortWarmUp);
 
-        await warmUp.WarmUpAsync(engine, Shape, CancellationToken.None);
+        await warmUp.WarmUpAsync(engine, Shape, Items, CancellationToken.None);
         var rounds = engine.Runs.Count;
-        await warmUp.WarmUpAsync(engine, Shape, CancellationToken.None);
+        await warmUp.WarmUpAsync(engine, Shape, Items, CancellationToken.None);
 
         Assert.True(rounds > 0, "the first warm-up ran no round");
         Assert.Equal(rounds, engine.Runs.Count);
@@ -36,10 +39,22 @@ public sealed class EngineWarmUpTests
     {
         var engine = new CountingEngine(new FakeEngine("threaded", FakeEngine.Behavior.Deliver));
 
-        await new EngineWarmUp(ShortWarmUp).WarmUpAsync(engine, Shape with { RunId = "measured" }, CancellationToken.None);
+        await new EngineWarmUp(ShortWarmUp).WarmUpAsync(engine, Shape with { RunId = "measured" }, Items, CancellationToken.None);
 
         // The simulated work stays, so the warm-up runs the same code as the measured run. The run id is left out.
+        Assert.NotEmpty(engine.Runs);
         Assert.All(engine.Runs, round => Assert.Equal(Shape, round));
+    }
+
+    [Fact]
+    public async Task RoundsMoveNoMoreThanTheMeasuredRun()
+    {
+        var engine = new CountingEngine(new FakeEngine("threaded", FakeEngine.Behavior.Deliver));
+
+        await new EngineWarmUp(ShortWarmUp).WarmUpAsync(engine, Shape, items: 10, CancellationToken.None);
+
+        Assert.NotEmpty(engine.Produced);
+        Assert.All(engine.Produced, produced => Assert.Equal(10, produced));
     }
 
     [Fact]
@@ -47,7 +62,7 @@ public sealed class EngineWarmUpTests
     {
         var engine = new CountingEngine(new FakeEngine("threaded", FakeEngine.Behavior.Deliver));
 
-        await EngineWarmUp.None.WarmUpAsync(engine, Shape, CancellationToken.None);
+        await EngineWarmUp.None.WarmUpAsync(engine, Shape, Items, CancellationToken.None);
 
         Assert.Empty(engine.Runs);
     }
@@ -57,7 +72,7 @@ public sealed class EngineWarmUpTests
     {
         var engine = new CountingEngine(new FakeEngine("threaded", FakeEngine.Behavior.Fail));
 
-        await new EngineWarmUp(TimeSpan.FromMinutes(1)).WarmUpAsync(engine, Shape, CancellationToken.None);
+        await new EngineWarmUp(TimeSpan.FromMinutes(1)).WarmUpAsync(engine, Shape, Items, CancellationToken.None);
 
         Assert.Single(engine.Runs);
     }
@@ -67,7 +82,7 @@ public sealed class EngineWarmUpTests
     {
         var engine = new CountingEngine(new FakeEngine("threaded", FakeEngine.Behavior.WaitForCancellation));
 
-        await new EngineWarmUp(ShortWarmUp).WarmUpAsync(engine, Shape, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
+        await new EngineWarmUp(ShortWarmUp).WarmUpAsync(engine, Shape, Items, CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.Single(engine.Runs);
     }
@@ -78,8 +93,8 @@ public sealed class EngineWarmUpTests
         var engine = new FakeEngine("threaded", FakeEngine.Behavior.WaitForCancellation);
         using var cancellation = new CancellationTokenSource();
 
-        var warmingUp = new EngineWarmUp(TimeSpan.FromMinutes(1)).WarmUpAsync(engine, Shape, cancellation.Token);
-        await engine.Started.Task;
+        var warmingUp = new EngineWarmUp(TimeSpan.FromMinutes(1)).WarmUpAsync(engine, Shape, Items, cancellation.Token);
+        await engine.Started.Task.WaitAsync(TimeSpan.FromSeconds(30));
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => warmingUp);
