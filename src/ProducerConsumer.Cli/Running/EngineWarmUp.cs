@@ -10,22 +10,23 @@ namespace ProducerConsumer.Cli.Running;
 /// <remarks>
 /// Tiered compilation first runs a method as quickly compiled code. It compiles the method optimized only after 30
 /// calls, and once more with profile-guided optimization. A thread's long loop is replaced on the stack early, but
-/// an actor's code runs once per message. On a 2-core VM, a cold actor engine moved 12 to 20 million items per
-/// second in its first second and 80 to 100 million once compiled (a scratch program, not committed). The threaded engine reached full speed within
-/// a few runs. A cold comparison therefore measured the compiler. The project file also sets
-/// <c>System.Runtime.TieredCompilation.CallCountingDelayMs</c> to 0, because the runtime otherwise postpones the
-/// counting while new methods keep being compiled, and a one-second warm-up was then not enough.
+/// an actor's code runs once per message. On a 2-core VM, a scratch program (not committed) measured a cold actor
+/// engine at 12 to 20 million items per second in its first second, and at 80 to 100 million once compiled. The
+/// threaded engine reached full speed within a few runs. A cold comparison therefore measured the compiler. The
+/// project file also sets <c>System.Runtime.TieredCompilation.CallCountingDelayMs</c> to 0, because the runtime
+/// otherwise postpones the counting while new methods keep being compiled, and a one-second warm-up was then not
+/// enough.
 /// NOTE: the warm-up moves integers. A run over an input file moves lines, and the engines' generic code for
 /// reference types is compiled separately, so that run is only partly warmed up.
 /// </remarks>
 internal sealed class EngineWarmUp
 {
-    /// <summary>The most items a warm-up round moves; the deadline cuts a round short when the settings make it slow.</summary>
+    /// <summary>The maximum number of items in a warm-up round. The deadline cuts a round short when the settings make it slow.</summary>
     private const int RoundItems = 100_000;
 
     private readonly HashSet<string> _warmEngines = [];
 
-    /// <param name="duration">How long each engine runs before its first measured run; zero or less turns the warm-up off.</param>
+    /// <param name="duration">How long each engine runs before its first measured run. Zero or less turns the warm-up off.</param>
     public EngineWarmUp(TimeSpan duration)
     {
         Duration = duration;
@@ -50,10 +51,10 @@ internal sealed class EngineWarmUp
     /// </param>
     /// <param name="cancellationToken">The user's cancellation, as Ctrl+C.</param>
     /// <remarks>
-    /// The rounds keep the simulated work, because a warm-up without it left the actor engine with two CPU-bound
-    /// consumers at about half the rate that it reached after a warm-up with it (0.45 against 0.8 million items
-    /// per second on a 2-core VM). A round that fails ends the warm-up quietly, because the measured run meets the
-    /// same problem and reports it. No metrics collector listens to the rounds, and each round has a run
+    /// The rounds keep the simulated work. Without it, the console app measured the actor engine with two CPU-bound
+    /// consumers at 0.42 to 0.52 million items per second on a 2-core VM, against 0.71 to 0.82 million after a
+    /// warm-up with the work. A round that fails ends the warm-up quietly, because the measured run meets the same
+    /// problem and reports it. No metrics collector listens to the rounds, and each round has a run
     /// identifier of its own.
     /// </remarks>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>

@@ -393,9 +393,9 @@ public sealed class BoundedBufferActor<T> : ReceiveActor
     }
 
     /// <summary>
-    /// Returns a pooled array whose items were copied into the ring or were acknowledged by their consumer. Without
-    /// the pool, every produce message and every delivery allocated an array: 11 of the 18.7 bytes allocated per
-    /// item at capacity 16.
+    /// Returns a pooled array whose items were copied into the ring or were acknowledged by their consumer. With
+    /// pooled arrays, the actor engine allocated 9.2 bytes per item at capacity 16, against 18.7 when every produce
+    /// message and every delivery allocated an array (see docs/benchmarks.md, "Pooled arrays").
     /// </summary>
     /// <remarks>
     /// Reference-type items are cleared, so that the pool does not keep them alive. A delivery that never comes back,

@@ -35,7 +35,7 @@ public sealed class RegisterProducer
 public sealed record Credit(int Count);
 
 /// <summary>Producer to buffer: items sent against credit, in source order; never more than the unused credit.</summary>
-/// <param name="Items">The items; the producer does not touch the array again.</param>
+/// <param name="Items">The items. The producer does not touch the array after sending it.</param>
 /// <param name="Pooled">
 /// Whether the array was rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/>, so that the buffer returns it
 /// there once it has copied the items.

@@ -27,7 +27,7 @@ public sealed class ConsumerActor<T> : ReceiveActor
 
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
-    /// <summary>Which finished items have their latency recorded; a mutable struct, so never copied.</summary>
+    /// <summary>The choice of finished items whose latency is recorded. It is a mutable struct, so it is never copied.</summary>
     private LatencySampler _latencySample;
 
     /// <summary>Items demanded and not yet received.</summary>

@@ -15,7 +15,7 @@ namespace ProducerConsumer.Engines;
 /// </remarks>
 internal struct LatencySampler
 {
-    /// <summary>Items to finish until the next sampled one, counting that one; from 1 to <see cref="Every"/>.</summary>
+    /// <summary>Items to finish until the next sampled one, that one included: from 1 to <see cref="Every"/>.</summary>
     private int _untilSample;
 
     public LatencySampler(int every)

@@ -4,7 +4,7 @@ using ProducerConsumer.Workloads;
 
 namespace ProducerConsumer.Tests.Cli;
 
-/// <summary>An engine wrapper that keeps the settings of every run it was asked to do, and the items of every completed one, so a test can count warm-up runs.</summary>
+/// <summary>An engine wrapper that keeps the settings of every requested run and the items of every completed one, so a test can count warm-up runs.</summary>
 internal sealed class CountingEngine(IPipelineEngine inner) : IPipelineEngine
 {
     public string Name => inner.Name;

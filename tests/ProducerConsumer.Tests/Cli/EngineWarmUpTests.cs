@@ -47,7 +47,7 @@ public sealed class EngineWarmUpTests
     }
 
     [Fact]
-    public async Task RoundsMoveNoMoreThanTheMeasuredRun()
+    public async Task RoundsStayWithinMeasuredItems()
     {
         var engine = new CountingEngine(new FakeEngine("threaded", FakeEngine.Behavior.Deliver));
 

@@ -13,7 +13,7 @@ public sealed class LatencySamplerTests
     }
 
     [Fact]
-    public void EveryThree_SamplesTheFirstAndThenEachThird()
+    public void EveryThree_SamplesEachThird()
     {
         var sampler = new LatencySampler(3);
 
